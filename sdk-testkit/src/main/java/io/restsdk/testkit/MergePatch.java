@@ -1,0 +1,33 @@
+package io.restsdk.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** JSON Merge Patch, RFC 7396. */
+final class MergePatch {
+  private MergePatch() {}
+
+  /**
+   * Applies {@code patch} to {@code target} and returns the result. Neither argument is modified.
+   */
+  static JsonNode apply(@Nullable JsonNode target, JsonNode patch) {
+    if (!patch.isObject()) {
+      return patch.deepCopy();
+    }
+    ObjectNode result =
+        target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : Json.MAPPER.createObjectNode();
+    Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (field.getValue().isNull()) {
+        result.remove(field.getKey());
+      } else {
+        result.set(field.getKey(), apply(result.get(field.getKey()), field.getValue()));
+      }
+    }
+    return result;
+  }
+}
