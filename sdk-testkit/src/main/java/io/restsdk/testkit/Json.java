@@ -1,6 +1,7 @@
 package io.restsdk.testkit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +10,10 @@ import java.io.UncheckedIOException;
 /** The shared JSON mapper and a few helpers. */
 final class Json {
   static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** For converting stored documents to user types, which need not declare every field. */
+  static final ObjectMapper LENIENT =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private Json() {}
 

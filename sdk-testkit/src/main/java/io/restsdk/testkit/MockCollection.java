@@ -97,10 +97,13 @@ public final class MockCollection {
     }
   }
 
-  /** The document under {@code id} converted with Jackson, or {@code null} if there is none. */
+  /**
+   * The document under {@code id} converted with Jackson (unknown properties ignored), or {@code
+   * null} if there is none.
+   */
   public <T> @Nullable T get(String id, Class<T> type) {
     ObjectNode node = get(id);
-    return node == null ? null : Json.MAPPER.convertValue(node, type);
+    return node == null ? null : Json.LENIENT.convertValue(node, type);
   }
 
   /** The current strong ETag of the item, quotes included, or {@code null} if it does not exist. */

@@ -1,0 +1,215 @@
+package io.restsdk.core;
+
+import io.restsdk.core.internal.ReasonPhrases;
+import java.util.Optional;
+import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A response whose status the contract counts as a failure. The hierarchy is sealed: a switch
+ * over it is exhaustive, and one {@code catch (ApiException e)} catches every failing status.
+ *
+ * <p>Messages read {@code PUT https://api.example.com/v1/books/42 → 412 Precondition Failed: …}
+ * with the server's {@code message} appended when it sent one; URLs have secret-looking query
+ * parameters redacted; no token, cookie or request body is ever included.
+ *
+ * <pre>{@code
+ * try {
+ *   books.delete("7");
+ * } catch (ApiException e) {
+ *   String what = switch (e) {
+ *     case ApiException.NotFound nf -> "already gone";
+ *     case ApiException.Conflict c -> "still referenced: " + c.error().map(ApiError::message).orElse("");
+ *     default -> e.getMessage();
+ *   };
+ * }
+ * }</pre>
+ */
+public abstract sealed class ApiException extends SdkException
+    permits ApiException.BadRequest,
+        ApiException.Unauthorized,
+        ApiException.Forbidden,
+        ApiException.NotFound,
+        ApiException.Conflict,
+        ApiException.PreconditionFailed,
+        ApiException.InternalServerError,
+        ApiException.Other,
+        ApiException.ContractViolation {
+  private static final long serialVersionUID = 1L;
+
+  private final String method;
+  private final String url;
+  private final int status;
+  private final transient Headers headers;
+  private final @Nullable ApiError error;
+  private final @Nullable String errorBody;
+
+  ApiException(Failure f, String detail) {
+    super(message(f, detail));
+    this.method = f.method();
+    this.url = f.url();
+    this.status = f.status();
+    this.headers = f.headers();
+    this.error = f.error();
+    this.errorBody = f.body();
+  }
+
+  private static String message(Failure f, String detail) {
+    StringBuilder sb = new StringBuilder()
+        .append(f.method()).append(' ').append(f.url())
+        .append(" → ").append(f.status()).append(' ').append(ReasonPhrases.of(f.status()));
+    if (!detail.isEmpty()) sb.append(": ").append(detail);
+    else if (f.error() != null && !f.error().message().isEmpty()) {
+      sb.append(": ").append(f.error().message());
+    }
+    return sb.toString();
+  }
+
+  /** The request method, e.g. {@code PUT}. */
+  public String method() {
+    return method;
+  }
+
+  /** The request URL with secret-looking query parameters redacted. */
+  public String url() {
+    return url;
+  }
+
+  /** The HTTP status code. */
+  public int status() {
+    return status;
+  }
+
+  /** The response headers. */
+  public Headers headers() {
+    return headers;
+  }
+
+  /** The error the server described in the body, when the body was JSON. */
+  public Optional<ApiError> error() {
+    return Optional.ofNullable(error);
+  }
+
+  /**
+   * The response body as text, capped (see {@link RestClient.Builder#maxErrorBodyBytes(int)}),
+   * when the server sent one; for diagnostics only.
+   */
+  public Optional<String> errorBody() {
+    return Optional.ofNullable(errorBody);
+  }
+
+  /** True for statuses the contract lets a retry policy try again (429, 502, 503, 504, and 500). */
+  public boolean isRetryable() {
+    return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+  }
+
+  /** The parts of a failed response an {@link ApiException} is built from. */
+  record Failure(
+      String method, String url, int status, Headers headers,
+      @Nullable ApiError error, @Nullable String body) {}
+
+  /** 400: the request was malformed; {@link #error()} holds the server's description if any. */
+  public static final class BadRequest extends ApiException {
+    private static final long serialVersionUID = 1L;
+
+    BadRequest(Failure f) {
+      super(f, "");
+    }
+  }
+
+  /** 401: the token was missing, invalid or expired. */
+  public static final class Unauthorized extends ApiException {
+    private static final long serialVersionUID = 1L;
+
+    Unauthorized(Failure f) {
+      super(f, "");
+    }
+  }
+
+  /** 403: the caller may not do this to this resource; never retried. */
+  public static final class Forbidden extends ApiException {
+    private static final long serialVersionUID = 1L;
+
+    Forbidden(Failure f) {
+      super(f, "");
+    }
+  }
+
+  /** 404: no such resource; the client evicted its cached copy. */
+  public static final class NotFound extends ApiException {
+    private static final long serialVersionUID = 1L;
+
+    NotFound(Failure f) {
+      super(f, "");
+    }
+  }
+
+  /** 409: a referential-integrity or uniqueness violation; never retried blindly. */
+  public static final class Conflict extends ApiException {
+    private static final long serialVersionUID = 1L;
+
+    Conflict(Failure f) {
+      super(f, "");
+    }
+  }
+
+  /**
+   * 412: an {@code If-Match} precondition failed, so someone else changed the resource; the
+   * client evicted its stale cached copy.
+   */
+  public static final class PreconditionFailed extends ApiException {
+    private static final long serialVersionUID = 1L;
+    private final @Nullable ETag sentEtag;
+
+    PreconditionFailed(Failure f, @Nullable ETag sentEtag) {
+      super(f, "");
+      this.sentEtag = sentEtag;
+    }
+
+    /** The {@code If-Match} entity tag the request carried, when it carried exactly one. */
+    public Optional<ETag> sentEtag() {
+      return Optional.ofNullable(sentEtag);
+    }
+  }
+
+  /** 500: an unexpected server failure, with the server's sanitized error. */
+  public static final class InternalServerError extends ApiException {
+    private static final long serialVersionUID = 1L;
+
+    InternalServerError(Failure f) {
+      super(f, "");
+    }
+  }
+
+  /**
+   * Any other failing status (e.g. 418, 429, 503), and a status outside the contract (an
+   * unfollowed 3xx); {@link #status()} tells which.
+   */
+  public static final class Other extends ApiException {
+    private static final long serialVersionUID = 1L;
+
+    Other(Failure f) {
+      super(f, "");
+    }
+  }
+
+  /**
+   * The server broke the response-code contract: a 201 without a usable {@code Location}, a body
+   * where the contract says there is none, a raw stack trace in an error body. Raised only in
+   * {@link ContractMode#STRICT} (a 201 without {@code Location} only where the caller needs it).
+   */
+  public static final class ContractViolation extends ApiException {
+    private static final long serialVersionUID = 1L;
+    private final String violation;
+
+    ContractViolation(Failure f, String violation) {
+      super(f, "contract violation: " + violation);
+      this.violation = violation;
+    }
+
+    /** What the server did wrong, e.g. {@code 201 without Location}. */
+    public String violation() {
+      return violation;
+    }
+  }
+}

@@ -1,0 +1,369 @@
+package io.restsdk.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One HTTP request to send with {@link RestClient#send}: a method, a path relative to the base
+ * URL (or an absolute URI), headers and an optional JSON body.
+ *
+ * <p>Immutable and thread-safe: every method returns a new request.
+ *
+ * <pre>{@code
+ * ApiRequest read  = ApiRequest.get("books/42").ifNoneMatch(etag);
+ * ApiRequest write = ApiRequest.put("books/42").body(book).ifMatch(etag);
+ * ApiRequest raw   = ApiRequest.post("books").rawBody("{oops".getBytes(UTF_8), "application/json");
+ * }</pre>
+ */
+public final class ApiRequest {
+  private static final Set<String> METHODS = Set.of(
+      "GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE");
+  /** Headers the client manages itself; set them through the dedicated methods. */
+  private static final Set<String> MANAGED = Set.of("if-match", "if-none-match", "content-length",
+      "host", "transfer-encoding", "connection", "idempotency-key");
+
+  private final String method;
+  private final @Nullable String path;
+  private final @Nullable URI uri;
+  private final List<String> headers; // name, value, name, value…
+  private final Set<String> sensitive; // lower case
+  private final @Nullable Object body;
+  private final byte @Nullable [] rawBody;
+  private final @Nullable String rawMediaType;
+  private final @Nullable String ifMatch;
+  private final @Nullable ETag ifNoneMatch;
+  private final @Nullable Boolean followLocation;
+  private final @Nullable String idempotencyKey;
+  private final @Nullable Duration timeout;
+
+  private ApiRequest(String method, @Nullable String path, @Nullable URI uri, List<String> headers,
+      Set<String> sensitive, @Nullable Object body, byte @Nullable [] rawBody,
+      @Nullable String rawMediaType, @Nullable String ifMatch, @Nullable ETag ifNoneMatch,
+      @Nullable Boolean followLocation, @Nullable String idempotencyKey,
+      @Nullable Duration timeout) {
+    this.method = method;
+    this.path = path;
+    this.uri = uri;
+    this.headers = headers;
+    this.sensitive = sensitive;
+    this.body = body;
+    this.rawBody = rawBody;
+    this.rawMediaType = rawMediaType;
+    this.ifMatch = ifMatch;
+    this.ifNoneMatch = ifNoneMatch;
+    this.followLocation = followLocation;
+    this.idempotencyKey = idempotencyKey;
+    this.timeout = timeout;
+  }
+
+  private ApiRequest copy(List<String> headers, Set<String> sensitive, @Nullable Object body,
+      byte @Nullable [] rawBody, @Nullable String rawMediaType, @Nullable String ifMatch,
+      @Nullable ETag ifNoneMatch, @Nullable Boolean followLocation,
+      @Nullable String idempotencyKey, @Nullable Duration timeout) {
+    return new ApiRequest(method, path, uri, headers, sensitive, body, rawBody, rawMediaType,
+        ifMatch, ifNoneMatch, followLocation, idempotencyKey, timeout);
+  }
+
+  /**
+   * A request for {@code method} on {@code path}, relative to the client's base URL
+   * (e.g. {@code books/42} or {@code books?author=7}).
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException for an unknown method, an empty path, a path starting with
+   *     {@code /}, holding a scheme, or with {@code .} or {@code ..} segments that would leave the
+   *     base URL
+   */
+  public static ApiRequest of(String method, String path) {
+    return new ApiRequest(checkMethod(method), checkPath(path), null, List.of(), Set.of(),
+        null, null, null, null, null, null, null, null);
+  }
+
+  /**
+   * A request for {@code method} on an absolute http(s) URI (e.g. a {@code Location} the server
+   * returned). Credentials are sent only when the URI has the base URL's origin.
+   *
+   * @throws IllegalArgumentException for an unknown method or a URI that is not absolute http(s)
+   */
+  public static ApiRequest of(String method, URI uri) {
+    requireNonNull(uri, "uri == null");
+    String scheme = uri.getScheme();
+    if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+        || uri.getHost() == null) {
+      throw new IllegalArgumentException("uri must be an absolute http(s) URI: " + uri.getScheme()
+          + "://" + uri.getHost());
+    }
+    return new ApiRequest(checkMethod(method), null, uri, List.of(), Set.of(),
+        null, null, null, null, null, null, null, null);
+  }
+
+  /** {@code GET path}; see {@link #of(String, String)}. */
+  public static ApiRequest get(String path) {
+    return of("GET", path);
+  }
+
+  /** {@code POST path}; see {@link #of(String, String)}. */
+  public static ApiRequest post(String path) {
+    return of("POST", path);
+  }
+
+  /** {@code PUT path}; see {@link #of(String, String)}. */
+  public static ApiRequest put(String path) {
+    return of("PUT", path);
+  }
+
+  /** {@code PATCH path}; see {@link #of(String, String)}. */
+  public static ApiRequest patch(String path) {
+    return of("PATCH", path);
+  }
+
+  /** {@code DELETE path}; see {@link #of(String, String)}. */
+  public static ApiRequest delete(String path) {
+    return of("DELETE", path);
+  }
+
+  /**
+   * Adds a header. {@code If-Match}, {@code If-None-Match} and {@code Idempotency-Key} have their
+   * own methods; {@code Host}, {@code Content-Length} and similar are managed by the transport.
+   *
+   * @throws IllegalArgumentException for a managed header or a name/value OkHttp would reject
+   */
+  public ApiRequest header(String name, String value) {
+    checkHeader(name, value);
+    List<String> h = new ArrayList<>(headers);
+    h.add(name);
+    h.add(value);
+    return copy(Collections.unmodifiableList(h), sensitive, body, rawBody, rawMediaType, ifMatch,
+        ifNoneMatch, followLocation, idempotencyKey, timeout);
+  }
+
+  /**
+   * Adds a header that carries a credential (an API key, a signature): like {@code
+   * Authorization} and {@code Cookie} it is never shown in messages, logs or {@code toString()},
+   * and never sent to another origin.
+   */
+  public ApiRequest credentialHeader(String name, String value) {
+    ApiRequest r = header(name, value);
+    Set<String> s = new TreeSet<>(sensitive);
+    s.add(name.toLowerCase(Locale.ROOT));
+    return r.copy(r.headers, Collections.unmodifiableSet(s), body, rawBody, rawMediaType, ifMatch,
+        ifNoneMatch, followLocation, idempotencyKey, timeout);
+  }
+
+  /** A JSON body: {@code value} is serialized with the client's {@code ObjectMapper}. */
+  public ApiRequest body(Object value) {
+    requireNonNull(value, "value == null");
+    return copy(headers, sensitive, value, null, null, ifMatch, ifNoneMatch, followLocation,
+        idempotencyKey, timeout);
+  }
+
+  /** A body sent byte for byte with the given media type (e.g. to send prepared JSON). */
+  public ApiRequest rawBody(byte[] bytes, String mediaType) {
+    requireNonNull(bytes, "bytes == null");
+    requireNonNull(mediaType, "mediaType == null");
+    if (okhttp3.MediaType.parse(mediaType) == null) {
+      throw new IllegalArgumentException("mediaType is not a media type: " + mediaType);
+    }
+    return copy(headers, sensitive, null, bytes.clone(), mediaType, ifMatch, ifNoneMatch,
+        followLocation, idempotencyKey, timeout);
+  }
+
+  /**
+   * Sends {@code If-Match} with this entity tag, as received. An explicit {@code If-Match} always
+   * wins over the one the ETag cache would add.
+   */
+  public ApiRequest ifMatch(ETag etag) {
+    requireNonNull(etag, "etag == null");
+    return copy(headers, sensitive, body, rawBody, rawMediaType, etag.headerValue(), ifNoneMatch,
+        followLocation, idempotencyKey, timeout);
+  }
+
+  /** Sends {@code If-Match: *}: write only if the resource exists. */
+  public ApiRequest ifMatchAny() {
+    return copy(headers, sensitive, body, rawBody, rawMediaType, "*", ifNoneMatch,
+        followLocation, idempotencyKey, timeout);
+  }
+
+  /**
+   * Sends {@code If-None-Match} with this entity tag. The ETag cache then steps aside and a 304
+   * comes back as {@link ApiResponse.NotModified}.
+   */
+  public ApiRequest ifNoneMatch(ETag etag) {
+    requireNonNull(etag, "etag == null");
+    return copy(headers, sensitive, body, rawBody, rawMediaType, ifMatch, etag, followLocation,
+        idempotencyKey, timeout);
+  }
+
+  /**
+   * Whether a 201 is followed by a GET of its {@code Location} (default: the client's setting,
+   * itself true by default).
+   */
+  public ApiRequest followLocation(boolean follow) {
+    return copy(headers, sensitive, body, rawBody, rawMediaType, ifMatch, ifNoneMatch, follow,
+        idempotencyKey, timeout);
+  }
+
+  /**
+   * Sends {@code Idempotency-Key: key} on every attempt of this call, which makes a POST safe to
+   * retry.
+   *
+   * @throws IllegalArgumentException if {@code key} is blank or not a valid header value
+   */
+  public ApiRequest idempotencyKey(String key) {
+    requireNonNull(key, "key == null");
+    if (key.isBlank()) throw new IllegalArgumentException("idempotency key is blank");
+    checkHeader("Idempotency-Key-Check", key);
+    return copy(headers, sensitive, body, rawBody, rawMediaType, ifMatch, ifNoneMatch,
+        followLocation, key, timeout);
+  }
+
+  /**
+   * A deadline for this call covering every attempt and backoff delay (default: the client's).
+   *
+   * @throws IllegalArgumentException if {@code timeout} is zero or negative
+   */
+  public ApiRequest timeout(Duration timeout) {
+    requireNonNull(timeout, "timeout == null");
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout must be positive: " + timeout);
+    }
+    return copy(headers, sensitive, body, rawBody, rawMediaType, ifMatch, ifNoneMatch,
+        followLocation, idempotencyKey, timeout);
+  }
+
+  /** The HTTP method. */
+  public String method() {
+    return method;
+  }
+
+  /** The path relative to the base URL, or null when the request has an absolute URI. */
+  public @Nullable String path() {
+    return path;
+  }
+
+  /** The absolute URI, or null when the request has a relative path. */
+  public @Nullable URI uri() {
+    return uri;
+  }
+
+  /** The extra headers as name/value pairs in the order added. */
+  public List<String> headerPairs() {
+    return headers;
+  }
+
+  /** The lower-case names of headers marked as credentials. */
+  public Set<String> credentialHeaders() {
+    return sensitive;
+  }
+
+  /** The JSON body object, if one was set. */
+  public @Nullable Object body() {
+    return body;
+  }
+
+  /** A copy of the raw body, if one was set. */
+  public byte @Nullable [] rawBody() {
+    return rawBody == null ? null : rawBody.clone();
+  }
+
+  byte @Nullable [] rawBodyUnsafe() {
+    return rawBody;
+  }
+
+  /** The raw body's media type, if a raw body was set. */
+  public @Nullable String rawMediaType() {
+    return rawMediaType;
+  }
+
+  /** The {@code If-Match} value the caller set ({@code "*"} or an entity tag), or null. */
+  public @Nullable String ifMatch() {
+    return ifMatch;
+  }
+
+  /** The {@code If-None-Match} tag the caller set, or null. */
+  public @Nullable ETag ifNoneMatch() {
+    return ifNoneMatch;
+  }
+
+  /** The per-request follow-Location switch, or null for the client's default. */
+  public @Nullable Boolean followLocation() {
+    return followLocation;
+  }
+
+  /** The idempotency key, or null. */
+  public @Nullable String idempotencyKey() {
+    return idempotencyKey;
+  }
+
+  /** The per-call deadline, or null for the client's default. */
+  public @Nullable Duration timeout() {
+    return timeout;
+  }
+
+  /** Method and target only: headers and body are never shown. */
+  @Override
+  public String toString() {
+    return "ApiRequest{" + method + " " + (path != null ? path : "<absolute uri>") + "}";
+  }
+
+  private static String checkMethod(String method) {
+    requireNonNull(method, "method == null");
+    String m = method.toUpperCase(Locale.ROOT);
+    if (!METHODS.contains(m)) {
+      throw new IllegalArgumentException("method must be one of " + new TreeSet<>(METHODS)
+          + ": " + method);
+    }
+    return m;
+  }
+
+  static String checkPath(String path) {
+    requireNonNull(path, "path == null");
+    if (path.isEmpty()) throw new IllegalArgumentException("path is empty");
+    if (path.startsWith("/")) {
+      throw new IllegalArgumentException(
+          "path must be relative to the base URL (no leading '/'): " + path);
+    }
+    int end = path.length();
+    int q = path.indexOf('?');
+    if (q >= 0) end = q;
+    int frag = path.indexOf('#');
+    if (frag >= 0) throw new IllegalArgumentException("path must not hold a fragment: " + path);
+    String p = path.substring(0, end);
+    if (p.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+      throw new IllegalArgumentException(
+          "path must be relative, use ApiRequest.of(method, URI) for absolute URIs: " + path);
+    }
+    if (p.indexOf('\\') >= 0) throw new IllegalArgumentException("path holds '\\': " + path);
+    for (String segment : p.split("/", -1)) {
+      String s = segment.toLowerCase(Locale.ROOT).replace("%2e", ".");
+      if (s.equals(".") || s.equals("..")) {
+        throw new IllegalArgumentException(
+            "path must not hold '.' or '..' segments that leave the base URL: " + path);
+      }
+    }
+    return path;
+  }
+
+  private static void checkHeader(String name, String value) {
+    requireNonNull(name, "name == null");
+    requireNonNull(value, "value == null");
+    if (MANAGED.contains(name.toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException(
+          "header " + name + " is managed by the client; use its dedicated method");
+    }
+    try {
+      new okhttp3.Headers.Builder().add(name, value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid header " + name + ": " + e.getMessage()
+          .replace(value, "<value>"), null);
+    }
+  }
+}

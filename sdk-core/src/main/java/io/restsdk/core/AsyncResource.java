@@ -1,0 +1,103 @@
+package io.restsdk.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
+
+/**
+ * The operations of a {@link Resource} on {@link CompletableFuture}: no thread waits for the
+ * network. Futures complete exceptionally with the same {@link SdkException} the sync call
+ * throws (not wrapped); argument errors are thrown at once.
+ *
+ * <pre>{@code
+ * books.async().get("42")
+ *     .thenAccept(book -> System.out.println(book.title()))
+ *     .exceptionally(e -> { log(e); return null; });
+ * }</pre>
+ *
+ * @param <T> the body type
+ */
+public final class AsyncResource<T> {
+  private final Resource<T> sync;
+
+  AsyncResource(Resource<T> sync) {
+    this.sync = sync;
+  }
+
+  /** See {@link Resource#get(String)}. */
+  public CompletableFuture<T> get(String id) {
+    return Exchange.unwrapped(getEntity(id).thenApply(Entity::body));
+  }
+
+  /** See {@link Resource#getEntity(String)}. */
+  public CompletableFuture<Entity<T>> getEntity(String id) {
+    ApiRequest req = sync.item("GET", id);
+    return Exchange.unwrapped(new Exchange<T>(sync.client(), req, sync.type()).needBody()
+        .runAsync().thenApply(Resource::ok));
+  }
+
+  /** See {@link Resource#create(Object)}. */
+  public CompletableFuture<Entity<T>> create(T body) {
+    requireNonNull(body, "body == null");
+    ApiRequest req = ApiRequest.post(sync.path()).body(body);
+    return Exchange.unwrapped(new Exchange<T>(sync.client(), req, sync.type()).needBody()
+        .runAsync().thenApply(Resource::created));
+  }
+
+  /** See {@link Resource#update(String, Object)}. */
+  public CompletableFuture<ApiResponse<T>> update(String id, T body) {
+    requireNonNull(body, "body == null");
+    return new Exchange<T>(sync.client(), sync.item("PUT", id).body(body), sync.type()).runAsync();
+  }
+
+  /** See {@link Resource#update(Entity)}. */
+  public CompletableFuture<ApiResponse<T>> update(Entity<T> entity) {
+    return new Exchange<T>(sync.client(), sync.conditionalPut(entity), sync.type()).runAsync();
+  }
+
+  /** See {@link Resource#delete(String)}. */
+  public CompletableFuture<Void> delete(String id) {
+    return Exchange.unwrapped(new Exchange<Void>(sync.client(), sync.item("DELETE", id),
+        sync.voidType()).runAsync().thenApply(r -> null));
+  }
+
+  /** See {@link Resource#modify(String, UnaryOperator)}. */
+  public CompletableFuture<T> modify(String id, UnaryOperator<T> change) {
+    requireNonNull(change, "change == null");
+    Resource.checkId(id);
+    return Exchange.unwrapped(
+        getEntity(id).thenCompose(current -> attempt(id, change, current, 1)));
+  }
+
+  private CompletableFuture<T> attempt(
+      String id, UnaryOperator<T> change, Entity<T> current, int attempt) {
+    T next = requireNonNull(change.apply(current.body()), "change returned null");
+    CompletableFuture<T> result = new CompletableFuture<>();
+    new Exchange<T>(sync.client(), sync.modifyPut(current, next), sync.type()).runAsync()
+        .whenComplete((r, error) -> {
+          if (error == null) {
+            result.complete(r instanceof ApiResponse.Ok<T> ok ? ok.body() : next);
+          } else if (Exchange.unwrap(error) instanceof ApiException.PreconditionFailed pf
+              && attempt < sync.client().modifyAttempts) {
+            new Exchange<T>(sync.client(), sync.item("GET", id), sync.type())
+                .needBody().bypassCache().runAsync()
+                .thenCompose(fresh -> attempt(id, change, Resource.ok(fresh), attempt + 1))
+                .whenComplete((v, e) -> {
+                  if (e == null) result.complete(v);
+                  else result.completeExceptionally(Exchange.unwrap(e));
+                });
+          } else {
+            Throwable cause = Exchange.unwrap(error);
+            if (cause instanceof ApiException.PreconditionFailed pf) pf.attempts(attempt);
+            result.completeExceptionally(cause);
+          }
+        });
+    return result;
+  }
+
+  @Override
+  public String toString() {
+    return "Async" + sync;
+  }
+}

@@ -1,0 +1,12 @@
+package io.restsdk.core;
+
+import okhttp3.Headers;
+import okhttp3.MediaType;
+import org.jspecify.annotations.Nullable;
+
+/** A response as read off the wire: status, headers and the (bounded) body, already closed. */
+record RawResponse(int code, Headers headers, byte[] body, @Nullable MediaType contentType) {
+  @Nullable String header(String name) {
+    return headers.get(name);
+  }
+}

@@ -1,0 +1,242 @@
+package io.restsdk.core;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JavaType;
+import java.net.URI;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import okhttp3.HttpUrl;
+
+/**
+ * A typed view of one collection, e.g. {@code books}: read, create, update and delete its items
+ * by id, with the ETag cache and {@code Location} following done for you.
+ *
+ * <p>Immutable and thread-safe. Ids are sent as one path segment; {@code ""}, {@code .},
+ * {@code ..} and ids holding {@code /} or {@code \} are refused before any request.
+ *
+ * <pre>{@code
+ * Resource<Book> books = client.resource("books", Book.class);
+ * Entity<Book> made = books.create(new Book("Dune", authorUri)); // POST → 201 → GET Location
+ * Book b = books.get("42");                                      // 200, or the cache after 304
+ * books.update(made.withBody(made.body().withTitle("Dune Messiah"))); // PUT with If-Match
+ * Book done = books.modify("42", x -> x.withTitle("T"));         // re-done on 412
+ * books.delete("42");                                            // 204
+ * }</pre>
+ *
+ * @param <T> the body type
+ */
+public final class Resource<T> {
+  private final RestClient client;
+  private final String collection;
+  private final JavaType type;
+  private final AsyncResource<T> async;
+
+  Resource(RestClient client, String collection, JavaType type) {
+    this.client = client;
+    this.collection = collection;
+    this.type = type;
+    this.async = new AsyncResource<>(this);
+  }
+
+  /**
+   * Reads item {@code id}: a 200 body, or the cached one after a 304.
+   *
+   * @throws ApiException.NotFound if there is no such item (and every other failing status)
+   * @throws IllegalArgumentException if {@code id} is empty, {@code .}, {@code ..} or holds
+   *     {@code /}
+   */
+  public T get(String id) {
+    return getEntity(id).body();
+  }
+
+  /** Reads item {@code id} with its ETag, status, headers and URI. See {@link #get(String)}. */
+  public Entity<T> getEntity(String id) {
+    return ok(new Exchange<T>(client, item("GET", id), type).needBody().run());
+  }
+
+  /**
+   * Creates an item: POST to the collection; the 201's {@code Location} is followed with a GET
+   * and the created entity returned.
+   *
+   * @throws ApiException.ContractViolation if the 201 has no usable {@code Location}
+   * @throws LocationNotFollowedException if {@code Location} is on another origin and the
+   *     client does not follow those
+   */
+  public Entity<T> create(T body) {
+    requireNonNull(body, "body == null");
+    ApiResponse<T> r = new Exchange<T>(client, ApiRequest.post(collection).body(body), type)
+        .needBody().run();
+    return created(r);
+  }
+
+  /**
+   * Replaces item {@code id}: PUT, with {@code If-Match} from the ETag cache when it holds the
+   * item (see {@link RestClient.Builder#conditionalWrites(boolean)}).
+   *
+   * @return {@link ApiResponse.NoContent} for a 204, {@link ApiResponse.Ok} if the server
+   *     returned the new representation
+   * @throws ApiException.PreconditionFailed if the item changed since it was cached
+   */
+  public ApiResponse<T> update(String id, T body) {
+    requireNonNull(body, "body == null");
+    return new Exchange<T>(client, item("PUT", id).body(body), type).run();
+  }
+
+  /**
+   * Replaces the item an entity was read from, with {@code If-Match: entity.etag()} (when it has
+   * one): a concurrent change surfaces as {@link ApiException.PreconditionFailed}.
+   */
+  public ApiResponse<T> update(Entity<T> entity) {
+    return new Exchange<T>(client, conditionalPut(entity), type).run();
+  }
+
+  /**
+   * Deletes item {@code id}, with {@code If-Match} from the ETag cache when it holds the item.
+   *
+   * @throws ApiException.NotFound if there is no such item
+   * @throws ApiException.Conflict if other resources still refer to it
+   */
+  public void delete(String id) {
+    new Exchange<Void>(client, item("DELETE", id), voidType()).run();
+  }
+
+  /**
+   * Read-modify-write: GET (through the cache), apply {@code change}, PUT with {@code If-Match}.
+   * On 412 the item is read again, bypassing the cache, and {@code change} applied again, up to
+   * {@link RestClient.Builder#modifyAttempts(int)} times. Any other failure ends at once.
+   *
+   * @param change a function of the current value to the new one; may run more than once, so it
+   *     must not have side effects it cannot repeat
+   * @return the value written (the server's representation, if the PUT returned one)
+   * @throws ApiException.PreconditionFailed after the last attempt, with {@code attempts()} set
+   * @throws ApiException.ContractViolation if the item has no ETag to make the write conditional
+   */
+  public T modify(String id, UnaryOperator<T> change) {
+    requireNonNull(change, "change == null");
+    Entity<T> current = getEntity(id);
+    for (int attempt = 1; ; attempt++) {
+      T next = requireNonNull(change.apply(current.body()), "change returned null");
+      try {
+        ApiResponse<T> r = new Exchange<T>(client, modifyPut(current, next), type).run();
+        return r instanceof ApiResponse.Ok<T> ok ? ok.body() : next;
+      } catch (ApiException.PreconditionFailed e) {
+        if (attempt >= client.modifyAttempts) {
+          e.attempts(attempt);
+          throw e;
+        }
+        current = ok(new Exchange<T>(client, item("GET", id), type).needBody().bypassCache().run());
+      }
+    }
+  }
+
+  /** The same operations, without blocking. */
+  public AsyncResource<T> async() {
+    return async;
+  }
+
+  /** The URI of item {@code id}. @throws IllegalArgumentException for a bad id */
+  public URI uri(String id) {
+    return itemUrl(id).uri();
+  }
+
+  /** The collection's path relative to the base URL. */
+  public String path() {
+    return collection;
+  }
+
+  @Override
+  public String toString() {
+    return "Resource{" + collection + ", " + type.getTypeName() + "}";
+  }
+
+  // ------------------------------------------------------------- shared with AsyncResource
+
+  RestClient client() {
+    return client;
+  }
+
+  JavaType type() {
+    return type;
+  }
+
+  JavaType voidType() {
+    return client.mapper.constructType(Void.class);
+  }
+
+  ApiRequest item(String method, String id) {
+    return ApiRequest.of(method, collection + "/" + segment(id));
+  }
+
+  ApiRequest conditionalPut(Entity<T> entity) {
+    requireNonNull(entity, "entity == null");
+    ApiRequest put = ApiRequest.of("PUT", entity.location()).body(entity.body());
+    return entity.etag() != null ? put.ifMatch(entity.etag()) : put;
+  }
+
+  ApiRequest modifyPut(Entity<T> current, T next) {
+    if (current.etag() == null || current.etag().isWeak()) {
+      throw new ApiException.ContractViolation(new ApiException.Failure("GET",
+          io.restsdk.core.internal.UrlRedactor.redact(HttpUrl.get(current.location().toString())),
+          current.status(), current.headers(), null, null),
+          "modify needs a strong ETag for If-Match, the item has "
+              + (current.etag() == null ? "none" : current.etag().headerValue()));
+    }
+    return ApiRequest.of("PUT", current.location()).body(next).ifMatch(current.etag());
+  }
+
+  static <T> Entity<T> ok(ApiResponse<T> r) {
+    if (r instanceof ApiResponse.Ok<T> ok) return ok.entity();
+    throw new IllegalStateException("expected a body, got " + r.getClass().getSimpleName());
+  }
+
+  static <T> Entity<T> created(ApiResponse<T> r) {
+    if (r instanceof ApiResponse.Created<T> c && c.entity() != null) return c.entity();
+    if (r instanceof ApiResponse.Ok<T> ok) return ok.entity(); // a 200 to a POST, with a body
+    throw new IllegalStateException("expected a created entity, got " + r);
+  }
+
+  private HttpUrl itemUrl(String id) {
+    HttpUrl base = client.baseUrl.resolve(collection);
+    if (base == null) throw new IllegalArgumentException("bad collection " + collection);
+    return base.newBuilder().addPathSegment(checkId(id)).build();
+  }
+
+  private static String segment(String id) {
+    String encoded = HttpUrl.get("http://h/").newBuilder().addPathSegment(checkId(id)).build()
+        .encodedPath();
+    return encoded.substring(1);
+  }
+
+  static String checkId(String id) {
+    requireNonNull(id, "id == null");
+    if (id.isEmpty()) throw new IllegalArgumentException("id is empty");
+    String decoded = id.toLowerCase(Locale.ROOT).replace("%2e", ".");
+    if (decoded.equals(".") || decoded.equals("..")) {
+      throw new IllegalArgumentException("id must not be '.' or '..': " + id);
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c == '/' || c == '\\' || c < 0x20 || c == 0x7f) {
+        throw new IllegalArgumentException(
+            "id must be one path segment (no '/', '\\' or control characters): "
+                + id.replaceAll("\\p{Cntrl}", "?"));
+      }
+    }
+    String lower = id.toLowerCase(Locale.ROOT);
+    if (lower.contains("%2f") || lower.contains("%5c")) {
+      throw new IllegalArgumentException("id must not hold an encoded '/' or '\\': " + id);
+    }
+    return id;
+  }
+
+  static String checkCollection(String path) {
+    requireNonNull(path, "path == null");
+    String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    if (p.isEmpty()) throw new IllegalArgumentException("collection path is empty");
+    if (p.indexOf('?') >= 0 || p.indexOf('#') >= 0) {
+      throw new IllegalArgumentException("collection path must not hold a query or fragment: " + path);
+    }
+    return ApiRequest.checkPath(p);
+  }
+}

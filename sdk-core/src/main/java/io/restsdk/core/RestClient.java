@@ -1,0 +1,503 @@
+package io.restsdk.core;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A client for one REST API that follows the response-code contract: it maps every status to an
+ * {@link ApiResponse} or an {@link ApiException}, keeps an ETag cache, follows {@code Location}
+ * after a 201, and can retry what is safe to retry.
+ *
+ * <p>Immutable and thread-safe; share one instance. {@link #close()} releases the connection
+ * pool and threads it created (not those of an {@code OkHttpClient} the caller passed in).
+ *
+ * <pre>{@code
+ * try (RestClient client = RestClient.builder()
+ *     .baseUrl("https://api.example.com/v1/")
+ *     .bearerToken(System.getenv("API_TOKEN"))
+ *     .build()) {
+ *   Resource<Book> books = client.resource("books", Book.class);
+ *   Entity<Book> created = books.create(new Book("Dune"));
+ *   Book again = books.get("42");
+ * }
+ * }</pre>
+ */
+public final class RestClient implements AutoCloseable {
+  static final System.Logger LOG = System.getLogger("io.restsdk.core");
+
+  final HttpUrl baseUrl;
+  final @Nullable TokenProvider tokenProvider;
+  final OkHttpClient okHttp;
+  final ObjectMapper mapper;
+  final String userAgent;
+  final ContractMode contractMode;
+  final boolean followLocation;
+  final boolean followCrossOriginLocation;
+  final long maxBodyBytes;
+  final int maxErrorBodyBytes;
+  final EtagCache etagCache;
+  final boolean conditionalWrites;
+  final int modifyAttempts;
+  final Policies policies;
+
+  private final Builder config;
+  private final SharedResources shared;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final ConcurrentMap<JavaType, ObjectReader> readers = new ConcurrentHashMap<>();
+  final Principals principals = new Principals();
+
+  private RestClient(Builder b) {
+    this.config = b.copy();
+    this.baseUrl = requireNonNull(b.baseUrl);
+    this.tokenProvider = b.tokenProvider;
+    this.mapper = b.mapper != null ? b.mapper : defaultMapper();
+    this.userAgent = b.userAgent;
+    this.contractMode = b.contractMode;
+    this.followLocation = b.followLocation;
+    this.followCrossOriginLocation = b.followCrossOriginLocation;
+    this.maxBodyBytes = b.maxBodyBytes;
+    this.maxErrorBodyBytes = b.maxErrorBodyBytes;
+    this.etagCache = b.etagCache != null ? b.etagCache : EtagCache.inMemory();
+    this.conditionalWrites = b.conditionalWrites;
+    this.modifyAttempts = b.modifyAttempts;
+    this.policies = Policies.none();
+    if (b.okHttp != null) {
+      this.okHttp = applyTimeouts(b.okHttp.newBuilder(), b, false).build();
+      this.shared = b.shared != null ? b.shared.retain() : new SharedResources(null);
+    } else if (b.shared != null && b.shared.owned != null) {
+      this.okHttp = applyTimeouts(b.shared.owned.newBuilder(), b, true).build();
+      this.shared = b.shared.retain();
+    } else {
+      OkHttpClient own = applyTimeouts(new OkHttpClient.Builder(), b, true).build();
+      this.okHttp = own;
+      this.shared = new SharedResources(own);
+    }
+  }
+
+  private static OkHttpClient.Builder applyTimeouts(
+      OkHttpClient.Builder ok, Builder b, boolean always) {
+    if (always || b.connectTimeout != null) {
+      ok.connectTimeout(orDefault(b.connectTimeout, Builder.DEFAULT_CONNECT));
+    }
+    if (always || b.readTimeout != null) {
+      Duration read = orDefault(b.readTimeout, Builder.DEFAULT_READ);
+      ok.readTimeout(read).writeTimeout(read);
+    }
+    if (always || b.callTimeout != null) {
+      ok.callTimeout(orDefault(b.callTimeout, Duration.ZERO));
+    }
+    return ok;
+  }
+
+  private static Duration orDefault(@Nullable Duration d, Duration dflt) {
+    return d != null ? d : dflt;
+  }
+
+  private static ObjectMapper defaultMapper() {
+    return new ObjectMapper()
+        .findAndRegisterModules()
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  }
+
+  /** A builder with every option at its default; {@link Builder#baseUrl} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this client's configuration, to derive a variant (another token, other
+   * timeouts). The derived client shares this one's connection pool and ETag cache.
+   */
+  public Builder newBuilder() {
+    Builder b = config.copy();
+    b.shared = shared;
+    b.etagCache = etagCache;
+    return b;
+  }
+
+  /** The base URL every relative path is resolved against. */
+  public HttpUrl baseUrl() {
+    return baseUrl;
+  }
+
+  /** The ETag cache (possibly {@link EtagCache#disabled()}). */
+  public EtagCache etagCache() {
+    return etagCache;
+  }
+
+  /**
+   * A typed view of the collection at {@code path} (relative to the base URL).
+   *
+   * @throws IllegalArgumentException if {@code path} is empty, absolute, or leaves the base URL
+   */
+  public <T> Resource<T> resource(String path, Class<T> type) {
+    requireNonNull(type, "type == null");
+    return new Resource<>(this, Resource.checkCollection(path), mapper.constructType(type));
+  }
+
+  /** A typed view for a generic body type, e.g. {@code new TypeReference<Map<String,Object>>(){}.getType()}. */
+  public <T> Resource<T> resource(String path, Type type) {
+    requireNonNull(type, "type == null");
+    return new Resource<>(this, Resource.checkCollection(path), mapper.constructType(type));
+  }
+
+  /**
+   * Sends {@code request} and maps the response by the contract.
+   *
+   * @param type the body type; {@code Void.class} to ignore bodies
+   * @return the success variant
+   * @throws ApiException for every failing status
+   * @throws TransportException for I/O failures
+   * @throws DecodeException when a success body cannot be decoded into {@code type}
+   * @throws IllegalStateException if the client is closed
+   */
+  public <T> ApiResponse<T> send(ApiRequest request, Class<T> type) {
+    requireNonNull(request, "request == null");
+    requireNonNull(type, "type == null");
+    return new Exchange<T>(this, request, mapper.constructType(type)).run();
+  }
+
+  /** As {@link #send(ApiRequest, Class)} for a generic body type. */
+  public <T> ApiResponse<T> send(ApiRequest request, Type type) {
+    requireNonNull(request, "request == null");
+    requireNonNull(type, "type == null");
+    return new Exchange<T>(this, request, mapper.constructType(type)).run();
+  }
+
+  /**
+   * As {@link #send(ApiRequest, Class)}, without blocking: the future completes with the success
+   * variant, or exceptionally with the same {@link SdkException} the sync call would throw.
+   */
+  public <T> CompletableFuture<ApiResponse<T>> sendAsync(ApiRequest request, Class<T> type) {
+    requireNonNull(request, "request == null");
+    requireNonNull(type, "type == null");
+    return new Exchange<T>(this, request, mapper.constructType(type)).runAsync();
+  }
+
+  /** As {@link #sendAsync(ApiRequest, Class)} for a generic body type. */
+  public <T> CompletableFuture<ApiResponse<T>> sendAsync(ApiRequest request, Type type) {
+    requireNonNull(request, "request == null");
+    requireNonNull(type, "type == null");
+    return new Exchange<T>(this, request, mapper.constructType(type)).runAsync();
+  }
+
+  ObjectReader reader(JavaType type) {
+    return readers.computeIfAbsent(type, t -> mapper.readerFor(t)
+        .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+  }
+
+  void checkOpen() {
+    if (closed.get()) throw new IllegalStateException("RestClient is closed");
+  }
+
+  /**
+   * Releases what this client owns. Calls made afterwards fail with
+   * {@link IllegalStateException}. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) shared.release();
+  }
+
+  @Override
+  public String toString() {
+    return "RestClient{" + baseUrl + ", " + contractMode + ", " + etagCache + "}";
+  }
+
+  /** The OkHttp client this instance created, released when its last user closes. */
+  static final class SharedResources {
+    final @Nullable OkHttpClient owned;
+    private final AtomicInteger users = new AtomicInteger(1);
+
+    SharedResources(@Nullable OkHttpClient owned) {
+      this.owned = owned;
+    }
+
+    SharedResources retain() {
+      users.incrementAndGet();
+      return this;
+    }
+
+    void release() {
+      if (users.decrementAndGet() == 0 && owned != null) {
+        owned.dispatcher().executorService().shutdown();
+        owned.connectionPool().evictAll();
+      }
+    }
+  }
+
+  /**
+   * Configures a {@link RestClient}. Not thread-safe; {@link #build()} copies what it needs.
+   *
+   * <pre>{@code
+   * RestClient client = RestClient.builder()
+   *     .baseUrl("https://api.example.com/v1/")
+   *     .tokenProvider(myTokens)
+   *     .readTimeout(Duration.ofSeconds(10))
+   *     .contractMode(ContractMode.STRICT)
+   *     .build();
+   * }</pre>
+   */
+  public static final class Builder {
+    static final Duration DEFAULT_CONNECT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_READ = Duration.ofSeconds(30);
+    static final String DEFAULT_USER_AGENT = "restsdk/0.1";
+
+    @Nullable HttpUrl baseUrl;
+    @Nullable TokenProvider tokenProvider;
+    @Nullable OkHttpClient okHttp;
+    @Nullable ObjectMapper mapper;
+    @Nullable Duration connectTimeout;
+    @Nullable Duration readTimeout;
+    @Nullable Duration callTimeout;
+    String userAgent = DEFAULT_USER_AGENT;
+    ContractMode contractMode = ContractMode.LENIENT;
+    boolean followLocation = true;
+    boolean followCrossOriginLocation;
+    long maxBodyBytes = 16L << 20;
+    int maxErrorBodyBytes = 64 << 10;
+    @Nullable EtagCache etagCache;
+    boolean conditionalWrites = true;
+    int modifyAttempts = 5;
+    @Nullable SharedResources shared;
+
+    Builder() {}
+
+    Builder copy() {
+      Builder b = new Builder();
+      b.baseUrl = baseUrl;
+      b.tokenProvider = tokenProvider;
+      b.okHttp = okHttp;
+      b.mapper = mapper;
+      b.connectTimeout = connectTimeout;
+      b.readTimeout = readTimeout;
+      b.callTimeout = callTimeout;
+      b.userAgent = userAgent;
+      b.contractMode = contractMode;
+      b.followLocation = followLocation;
+      b.followCrossOriginLocation = followCrossOriginLocation;
+      b.maxBodyBytes = maxBodyBytes;
+      b.maxErrorBodyBytes = maxErrorBodyBytes;
+      b.etagCache = etagCache;
+      b.conditionalWrites = conditionalWrites;
+      b.modifyAttempts = modifyAttempts;
+      b.shared = shared;
+      return b;
+    }
+
+    /**
+     * The API's base URL; required. Relative paths are resolved against it, so it must end with
+     * {@code /}.
+     *
+     * @throws NullPointerException if {@code baseUrl} is null
+     * @throws IllegalArgumentException if it is not an absolute http(s) URL ending with
+     *     {@code /}, or holds a query, a fragment or user info
+     */
+    public Builder baseUrl(String baseUrl) {
+      requireNonNull(baseUrl, "baseUrl == null");
+      HttpUrl url = HttpUrl.parse(baseUrl);
+      if (url == null) {
+        throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL: " + baseUrl);
+      }
+      if (!url.encodedPath().endsWith("/")) {
+        throw new IllegalArgumentException("baseUrl must end with '/': " + baseUrl);
+      }
+      if (url.query() != null || url.fragment() != null) {
+        throw new IllegalArgumentException("baseUrl must not hold a query or fragment: " + baseUrl);
+      }
+      if (!url.username().isEmpty() || !url.password().isEmpty()) {
+        throw new IllegalArgumentException(
+            "baseUrl must not hold user info; use bearerToken or tokenProvider");
+      }
+      this.baseUrl = url;
+      return this;
+    }
+
+    /**
+     * A fixed bearer token sent as {@code Authorization: Bearer …} to the base URL's origin only.
+     * Default: none.
+     *
+     * @throws IllegalArgumentException if {@code token} is blank or holds line breaks
+     */
+    public Builder bearerToken(String token) {
+      requireNonNull(token, "token == null");
+      if (token.isBlank() || token.indexOf('\n') >= 0 || token.indexOf('\r') >= 0) {
+        throw new IllegalArgumentException("token is blank or holds a line break");
+      }
+      this.tokenProvider = TokenProvider.of(token);
+      return this;
+    }
+
+    /** Tokens from a provider that may refresh them after a 401. Default: none. */
+    public Builder tokenProvider(TokenProvider provider) {
+      this.tokenProvider = requireNonNull(provider, "provider == null");
+      return this;
+    }
+
+    /** Removes the token: requests are sent without {@code Authorization}. */
+    public Builder noAuthentication() {
+      this.tokenProvider = null;
+      return this;
+    }
+
+    /**
+     * An OkHttp client to send with (its pool, dispatcher, interceptors, TLS). Default: one the
+     * client creates and closes. Timeouts set on this builder override the given client's.
+     */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.okHttp = requireNonNull(client, "client == null");
+      this.shared = null;
+      return this;
+    }
+
+    /**
+     * The Jackson mapper for bodies. Default: a plain {@code ObjectMapper} with the modules on
+     * the class path. Unknown properties are ignored when decoding either way.
+     */
+    public Builder objectMapper(ObjectMapper mapper) {
+      this.mapper = requireNonNull(mapper, "mapper == null");
+      return this;
+    }
+
+    /** Connect timeout. Default: 10 s. @throws IllegalArgumentException if negative */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = checkTimeout(timeout);
+      return this;
+    }
+
+    /** Read and write timeout for each attempt. Default: 30 s. @throws IllegalArgumentException if negative */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = checkTimeout(timeout);
+      return this;
+    }
+
+    /**
+     * Timeout for one whole attempt (connect, send, read). Default: none ({@code 0}).
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = checkTimeout(timeout);
+      return this;
+    }
+
+    /**
+     * The {@code User-Agent} header. Default: {@code restsdk/0.1}.
+     *
+     * @throws IllegalArgumentException if blank or not a valid header value
+     */
+    public Builder userAgent(String userAgent) {
+      requireNonNull(userAgent, "userAgent == null");
+      if (userAgent.isBlank()) throw new IllegalArgumentException("userAgent is blank");
+      new okhttp3.Headers.Builder().add("User-Agent", userAgent);
+      this.userAgent = userAgent;
+      return this;
+    }
+
+    /** How contract violations are treated. Default: {@link ContractMode#LENIENT}. */
+    public Builder contractMode(ContractMode mode) {
+      this.contractMode = requireNonNull(mode, "mode == null");
+      return this;
+    }
+
+    /**
+     * Whether {@code send} follows a 201's {@code Location} with a GET. Default: true.
+     * {@link Resource#create} always follows.
+     */
+    public Builder followLocation(boolean follow) {
+      this.followLocation = follow;
+      return this;
+    }
+
+    /**
+     * Whether a {@code Location} on another origin (scheme, host, port) than the base URL is
+     * followed; it is then followed without credentials. Default: false.
+     */
+    public Builder followCrossOriginLocation(boolean follow) {
+      this.followCrossOriginLocation = follow;
+      return this;
+    }
+
+    /**
+     * The largest success body read, in bytes; a larger one fails with {@link DecodeException}.
+     * Default: 16 MiB.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxBodyBytes(long max) {
+      if (max <= 0) throw new IllegalArgumentException("maxBodyBytes must be positive: " + max);
+      this.maxBodyBytes = max;
+      return this;
+    }
+
+    /**
+     * How much of an error body is read and kept; the rest is never read. Default: 64 KiB.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxErrorBodyBytes(int max) {
+      if (max <= 0) throw new IllegalArgumentException("maxErrorBodyBytes must be positive: " + max);
+      this.maxErrorBodyBytes = max;
+      return this;
+    }
+
+    /** The ETag cache. Default: {@link EtagCache#inMemory()}; {@link EtagCache#disabled()} turns it off. */
+    public Builder etagCache(EtagCache cache) {
+      this.etagCache = requireNonNull(cache, "cache == null");
+      return this;
+    }
+
+    /**
+     * Whether PUT, PATCH and DELETE on a cached URL send {@code If-Match} with the cached ETag.
+     * An explicit {@code If-Match} always wins. Default: true.
+     */
+    public Builder conditionalWrites(boolean enabled) {
+      this.conditionalWrites = enabled;
+      return this;
+    }
+
+    /**
+     * How many times {@link Resource#modify} tries (read, apply, conditional write) before it
+     * gives up on repeated 412s. Default: 5.
+     *
+     * @throws IllegalArgumentException if less than 1
+     */
+    public Builder modifyAttempts(int attempts) {
+      if (attempts < 1) throw new IllegalArgumentException("modifyAttempts must be >= 1: " + attempts);
+      this.modifyAttempts = attempts;
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @throws IllegalStateException if no base URL was set
+     */
+    public RestClient build() {
+      if (baseUrl == null) throw new IllegalStateException("baseUrl is required");
+      return new RestClient(this);
+    }
+
+    private static Duration checkTimeout(Duration timeout) {
+      requireNonNull(timeout, "timeout == null");
+      if (timeout.isNegative()) throw new IllegalArgumentException("timeout is negative: " + timeout);
+      TimeUnit.MILLISECONDS.convert(timeout);
+      return timeout;
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.restsdk.core;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * An I/O failure: the connection was refused, reset or timed out, or the call's deadline passed.
+ * {@link #mayHaveReachedServer()} says whether a write could have taken effect.
+ *
+ * <pre>{@code
+ * try {
+ *   orders.create(order);
+ * } catch (TransportException e) {
+ *   if (e.mayHaveReachedServer()) reconcile(); else retryLater();
+ * }
+ * }</pre>
+ */
+public final class TransportException extends SdkException {
+  private static final long serialVersionUID = 1L;
+
+  /** What kind of I/O failure it was. */
+  public enum Kind {
+    /** The connection could not be made (refused, unknown host, TLS handshake); nothing was sent. */
+    CONNECT,
+    /** A connect, read or write timeout, or the call timeout, expired. */
+    TIMEOUT,
+    /** The connection broke while sending the request or reading the response. */
+    IO,
+    /** The call's deadline (covering every attempt and backoff) passed. */
+    DEADLINE_EXCEEDED,
+    /** The call was canceled. */
+    CANCELED
+  }
+
+  private final Kind kind;
+  private final String method;
+  private final String url;
+  private final boolean mayHaveReachedServer;
+
+  TransportException(
+      Kind kind, String method, String url, boolean mayHaveReachedServer, String detail,
+      Throwable cause) {
+    super(message(kind, method, url, mayHaveReachedServer, detail), cause);
+    this.kind = requireNonNull(kind);
+    this.method = method;
+    this.url = url;
+    this.mayHaveReachedServer = mayHaveReachedServer;
+  }
+
+  private static String message(
+      Kind kind, String method, String url, boolean reached, String detail) {
+    String what = switch (kind) {
+      case CONNECT -> "connection failed";
+      case TIMEOUT -> "timed out";
+      case IO -> "connection broken";
+      case DEADLINE_EXCEEDED -> "deadline exceeded";
+      case CANCELED -> "canceled";
+    };
+    return method + " " + url + ": " + what
+        + (reached ? " (the request may have reached the server)" : " (the request was not sent)")
+        + (detail.isEmpty() ? "" : ": " + detail);
+  }
+
+  /** The kind of failure. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The request method. */
+  public String method() {
+    return method;
+  }
+
+  /** The request URL, with secrets redacted. */
+  public String url() {
+    return url;
+  }
+
+  /**
+   * False only when the request certainly did not reach the server (e.g. connection refused),
+   * so even a non-idempotent request can be sent again safely.
+   */
+  public boolean mayHaveReachedServer() {
+    return mayHaveReachedServer;
+  }
+}

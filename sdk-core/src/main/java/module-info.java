@@ -1,0 +1,21 @@
+/**
+ * restsdk core: a typed client for REST APIs that follow a strict response-code contract.
+ *
+ * <pre>{@code
+ * try (RestClient client = RestClient.builder()
+ *     .baseUrl("https://api.example.com/v1/")
+ *     .bearerToken(token)
+ *     .build()) {
+ *   Book book = client.resource("books", Book.class).get("42");
+ * }
+ * }</pre>
+ */
+module io.restsdk.core {
+  requires transitive okhttp3;
+  requires transitive com.fasterxml.jackson.databind;
+  requires transitive dev.failsafe.core;
+  requires com.github.benmanes.caffeine;
+  requires static org.jspecify;
+
+  exports io.restsdk.core;
+}
