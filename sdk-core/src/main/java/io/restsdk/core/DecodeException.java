@@ -27,7 +27,7 @@ public final class DecodeException extends SdkException {
     this.method = method;
     this.url = url;
     this.status = status;
-    this.targetType = targetType;
+    this.targetType = plain(targetType);
   }
 
   DecodeException(String method, String url, int status, Type targetType, String reason) {
@@ -35,13 +35,23 @@ public final class DecodeException extends SdkException {
     this.method = method;
     this.url = url;
     this.status = status;
-    this.targetType = targetType;
+    this.targetType = plain(targetType);
+  }
+
+  /** A Jackson type without generics is shown and compared as its class. */
+  private static Type plain(Type t) {
+    return t instanceof com.fasterxml.jackson.databind.JavaType jt && !jt.hasGenericTypes()
+        ? jt.getRawClass() : t;
   }
 
   private static String message(
       String method, String url, int status, Type targetType, String reason) {
     return method + " " + url + " → " + status + " " + io.restsdk.core.internal.ReasonPhrases.of(status)
-        + ": cannot decode the body as " + targetType.getTypeName() + ": " + reason;
+        + ": cannot decode the body as " + name(targetType) + ": " + reason;
+  }
+
+  private static String name(Type t) {
+    return t instanceof com.fasterxml.jackson.databind.JavaType jt ? jt.toCanonical() : t.getTypeName();
   }
 
   /** The request method. */

@@ -43,13 +43,17 @@ final class Transport {
     call.enqueue(new Callback() {
       @Override
       public void onResponse(Call c, Response response) {
-        try (response) {
-          future.complete(read(response, limits, target));
+        RawResponse raw;
+        try (response) { // closed before the future completes: nothing is left open after it
+          raw = read(response, limits, target);
         } catch (IOException e) {
           future.completeExceptionally(failure(e, target));
+          return;
         } catch (RuntimeException e) {
           future.completeExceptionally(e);
+          return;
         }
+        future.complete(raw);
       }
 
       @Override

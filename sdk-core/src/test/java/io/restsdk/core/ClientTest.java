@@ -1,0 +1,99 @@
+package io.restsdk.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * A fresh server and client per test. Every call the client starts must end (response closed)
+ * by the end of the test: a counting {@link EventListener} checks it.
+ */
+abstract class ClientTest {
+  static final String TOKEN = "tok-3f9a8c7e-secret";
+
+  MockWebServer server;
+  RestClient client;
+  final AtomicInteger started = new AtomicInteger();
+  final AtomicInteger ended = new AtomicInteger();
+  OkHttpClient ok;
+
+  @BeforeEach
+  void startServer() throws IOException {
+    server = new MockWebServer();
+    server.start();
+    ok = new OkHttpClient.Builder().eventListener(new EventListener() {
+      @Override
+      public void callStart(Call call) {
+        started.incrementAndGet();
+      }
+
+      @Override
+      public void callEnd(Call call) {
+        ended.incrementAndGet();
+      }
+
+      @Override
+      public void callFailed(Call call, IOException ioe) {
+        ended.incrementAndGet();
+      }
+    }).build();
+    client = builder().build();
+  }
+
+  RestClient.Builder builder() {
+    return RestClient.builder()
+        .baseUrl(server.url("/v1/").toString())
+        .bearerToken(TOKEN)
+        .okHttpClient(ok);
+  }
+
+  @AfterEach
+  void stopServer() {
+    client.close();
+    server.close();
+    assertEquals(started.get(), ended.get(), "every OkHttp call must end with its response closed");
+  }
+
+  String url(String path) {
+    return server.url("/v1/" + path).toString();
+  }
+
+  static MockResponse json(int code, String body) {
+    return new MockResponse.Builder().code(code)
+        .addHeader("Content-Type", "application/json").body(body).build();
+  }
+
+  static MockResponse json(int code, String body, String etag) {
+    return new MockResponse.Builder().code(code).addHeader("ETag", etag)
+        .addHeader("Content-Type", "application/json").body(body).build();
+  }
+
+  static MockResponse status(int code) {
+    return new MockResponse.Builder().code(code).build();
+  }
+
+  /** Answers every request with {@code response} (retries, if any, see the same answer). */
+  void always(MockResponse response) {
+    server.setDispatcher(new mockwebserver3.Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return response;
+      }
+    });
+  }
+
+  RecordedRequest take() throws InterruptedException {
+    RecordedRequest r = server.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
+    if (r == null) throw new AssertionError("no request recorded");
+    return r;
+  }
+}
