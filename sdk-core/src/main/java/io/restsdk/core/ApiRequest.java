@@ -308,10 +308,13 @@ public final class ApiRequest {
     return timeout;
   }
 
-  /** Method and target only: headers and body are never shown. */
+  /** Method and path only: query, headers and body are never shown (they may hold secrets). */
   @Override
   public String toString() {
-    return "ApiRequest{" + method + " " + (path != null ? path : "<absolute uri>") + "}";
+    String target = path != null ? path : uri.getScheme() + "://" + uri.getHost()
+        + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + uri.getRawPath();
+    int q = target.indexOf('?');
+    return "ApiRequest{" + method + " " + (q < 0 ? target : target.substring(0, q) + "?…") + "}";
   }
 
   private static String checkMethod(String method) {
