@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * ApiRequest read  = ApiRequest.get("books/42").ifNoneMatch(etag);
  * ApiRequest write = ApiRequest.put("books/42").body(book).ifMatch(etag);
- * ApiRequest raw   = ApiRequest.post("books").rawBody("{oops".getBytes(UTF_8), "application/json");
+ * ApiRequest raw   = ApiRequest.post("books").rawBody(preparedJsonBytes, "application/json");
  * }</pre>
  */
 public final class ApiRequest {
