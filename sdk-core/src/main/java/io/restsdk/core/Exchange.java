@@ -2,6 +2,7 @@ package io.restsdk.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.restsdk.core.internal.ErrorBodies;
 import io.restsdk.core.internal.MediaTypes;
 import io.restsdk.core.internal.UrlRedactor;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -68,13 +70,15 @@ final class Exchange<T> {
 
   ApiResponse<T> run() {
     client.checkOpen();
+    Policies.Deadline deadline = client.policies.deadline(request);
     Hop<ApiResponse<T>> hop = firstHop();
     int attempts = 0;
     while (true) {
       Hop<ApiResponse<T>> h = hop;
-      RawResponse raw = client.policies.get(request, h.method,
-          () -> Transport.execute(client.okHttp, h.request, limits(), h.target));
-      Step<ApiResponse<T>> step = h.then.apply(raw);
+      // One attempt = the transport call and the status mapping, so retries decide on the
+      // mapped outcome; a Step is data (the next hop is not run inside the attempt).
+      Step<ApiResponse<T>> step = client.policies.get(send(h, deadline),
+          (ok, req) -> h.then.apply(Transport.execute(ok, req, limits(), h.target)), h.recover);
       if (step.hop == null) return step.value;
       if (++attempts > 4) throw new IllegalStateException("too many hops"); // cannot happen
       hop = step.hop;
@@ -85,29 +89,35 @@ final class Exchange<T> {
     CompletableFuture<ApiResponse<T>> result = new CompletableFuture<>();
     try {
       client.checkOpen();
-      hopAsync(firstHop(), result);
+      hopAsync(firstHop(), client.policies.deadline(request), result);
     } catch (RuntimeException e) {
       result.completeExceptionally(e);
     }
     return result;
   }
 
-  private <R> void hopAsync(Hop<R> hop, CompletableFuture<R> result) {
-    client.policies.getAsync(request, hop.method,
-            () -> Transport.enqueue(client.okHttp, hop.request, limits(), hop.target))
-        .whenComplete((raw, error) -> {
+  private <R> void hopAsync(
+      Hop<R> hop, Policies.@Nullable Deadline deadline, CompletableFuture<R> result) {
+    client.policies.getAsync(send(hop, deadline),
+            (ok, req) -> Transport.enqueue(ok, req, limits(), hop.target).thenApply(hop.then),
+            hop.recover)
+        .whenComplete((step, error) -> {
           if (error != null) {
             result.completeExceptionally(unwrap(error));
             return;
           }
           try {
-            Step<R> step = hop.then.apply(raw);
             if (step.hop == null) result.complete(step.value);
-            else hopAsync(step.hop, result);
+            else hopAsync(step.hop, deadline, result);
           } catch (Throwable t) {
             result.completeExceptionally(t);
           }
         });
+  }
+
+  private Policies.Send send(Hop<?> hop, Policies.@Nullable Deadline deadline) {
+    return new Policies.Send(client.okHttp, hop.request, hop.method, hop.target.shownUrl(),
+        deadline);
   }
 
   /** A future that fails with the cause itself, not a {@code CompletionException} around it. */
@@ -140,7 +150,11 @@ final class Exchange<T> {
     String token = credentials(b, sameOrigin);
     String accept = userHeaders(b);
     b.header("User-Agent", client.userAgent);
-    if (request.idempotencyKey() != null) b.header("Idempotency-Key", request.idempotencyKey());
+    if (request.idempotencyKey() != null) {
+      b.header("Idempotency-Key", request.idempotencyKey());
+    } else if (client.autoIdempotencyKeys && method.equals("POST")) {
+      b.header("Idempotency-Key", UUID.randomUUID().toString()); // one key for every attempt
+    }
     b.method(method, body(method, shownUrl));
 
     CacheKey key = cacheKey(url, token, accept);
@@ -163,7 +177,45 @@ final class Exchange<T> {
       }
     }
     Ctx ctx = new Ctx(method, url, shownUrl, key, sentFor, sentIfMatch, token);
-    return new Hop<>(method, b.build(), ctx.target(type), raw -> onResponse(raw, ctx));
+    Request sent = b.build();
+    return new Hop<>(method, sent, ctx.target(type), raw -> onResponse(raw, ctx),
+        e -> checkOutcome(e, ctx, sent));
+  }
+
+  /**
+   * After a lost response, a 412 or 409 may be the echo of this call's own earlier attempt:
+   * one more hop re-reads the resource to tell (the rule is on {@link OutcomeCheck}).
+   */
+  private @Nullable Step<ApiResponse<T>> checkOutcome(ApiException e, Ctx ctx, Request sent) {
+    HttpUrl target = ctx.url;
+    if (e instanceof ApiException.Conflict) {
+      String header = e.headers().get("Location");
+      target = header == null ? null : ctx.url.resolve(header);
+      if (target == null || !sameOrigin(target, ctx.url)) return null;
+    }
+    HttpUrl url = target;
+    boolean delete = ctx.method.equals("DELETE");
+    JsonNode wanted = delete ? null : OutcomeCheck.sentJson(sent, client.mapper);
+    if (!delete && wanted == null) return null;
+    Ctx readCtx = new Ctx("GET", url, UrlRedactor.redact(url), null, null, null, ctx.token);
+    Hop<ApiResponse<T>> reread = new Hop<>("GET", OutcomeCheck.reread(sent, url),
+        readCtx.target(type), raw -> {
+          if (delete && (raw.code() == 404 || raw.code() == 410)) {
+            evictWritten(url);
+            return done(new ApiResponse.NoContent<>(204, raw.headers()));
+          }
+          if (delete || raw.code() != 200
+              || !OutcomeCheck.holds(raw.body(), wanted, client.mapper)) {
+            throw e;
+          }
+          evictWritten(url);
+          ETag etag = ETag.parse(raw.header("ETag")).orElse(null);
+          Entity<T> entity = entity(raw, raw.body(), etag, readCtx, false);
+          return done(e instanceof ApiException.Conflict
+              ? new ApiResponse.Created<>(201, raw.headers(), url.uri(), entity)
+              : new ApiResponse.Ok<>(entity));
+        }, x -> null);
+    return new Step<>(null, reread);
   }
 
   private HttpUrl resolve() {
@@ -510,12 +562,17 @@ final class Exchange<T> {
 
   /** One HTTP exchange and what to make of its answer. */
   record Hop<R>(String method, Request request, Transport.Target target,
-      Function<RawResponse, Step<R>> then) {
+      Function<RawResponse, Step<R>> then,
+      Function<ApiException, @Nullable Step<R>> recover) {
     <S> Hop<S> map(Function<R, S> f) {
-      return new Hop<>(method, request, target, raw -> {
-        Step<R> s = then.apply(raw);
-        return s.hop == null ? new Step<>(f.apply(s.value), null) : new Step<>(null, s.hop.map(f));
+      return new Hop<>(method, request, target, raw -> mapStep(then.apply(raw), f), e -> {
+        Step<R> s = recover.apply(e);
+        return s == null ? null : mapStep(s, f);
       });
+    }
+
+    private static <R, S> Step<S> mapStep(Step<R> s, Function<R, S> f) {
+      return s.hop == null ? new Step<>(f.apply(s.value), null) : new Step<>(null, s.hop.map(f));
     }
   }
 

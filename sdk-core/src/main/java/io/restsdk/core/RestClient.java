@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.failsafe.Policy;
 import java.lang.reflect.Type;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -54,6 +58,7 @@ public final class RestClient implements AutoCloseable {
   final boolean conditionalWrites;
   final int modifyAttempts;
   final Policies policies;
+  final boolean autoIdempotencyKeys;
 
   private final Builder config;
   private final SharedResources shared;
@@ -75,7 +80,9 @@ public final class RestClient implements AutoCloseable {
     this.etagCache = b.etagCache != null ? b.etagCache : EtagCache.inMemory();
     this.conditionalWrites = b.conditionalWrites;
     this.modifyAttempts = b.modifyAttempts;
-    this.policies = Policies.none();
+    this.policies = new Policies(b.retryOptions, b.breakerThreshold, b.breakerDelay,
+        b.failsafePolicies, b.retryListener, b.tokenProvider, b.deadline, b.clock);
+    this.autoIdempotencyKeys = b.autoIdempotencyKeys;
     if (b.okHttp != null) {
       this.okHttp = applyTimeouts(b.okHttp.newBuilder(), b, false).build();
       this.shared = b.shared != null ? b.shared.retain() : new SharedResources(null);
@@ -91,6 +98,10 @@ public final class RestClient implements AutoCloseable {
 
   private static OkHttpClient.Builder applyTimeouts(
       OkHttpClient.Builder ok, Builder b, boolean always) {
+    // OkHttp would silently send a request again after some connection failures, a POST
+    // included; every repeat is left to the retry policies, which know when it is safe.
+    ok.retryOnConnectionFailure(false);
+    RetryAfterShield.install(ok);
     if (always || b.connectTimeout != null) {
       ok.connectTimeout(orDefault(b.connectTimeout, Builder.DEFAULT_CONNECT));
     }
@@ -274,6 +285,14 @@ public final class RestClient implements AutoCloseable {
     @Nullable EtagCache etagCache;
     boolean conditionalWrites = true;
     int modifyAttempts = 5;
+    RetryOptions retryOptions = RetryOptions.defaults();
+    RetryListener retryListener = RetryListener.NONE;
+    int breakerThreshold;
+    @Nullable Duration breakerDelay;
+    @Nullable List<Policy<Object>> failsafePolicies;
+    boolean autoIdempotencyKeys;
+    @Nullable Duration deadline;
+    Clock clock = Clock.systemUTC();
     @Nullable SharedResources shared;
 
     Builder() {}
@@ -296,6 +315,14 @@ public final class RestClient implements AutoCloseable {
       b.etagCache = etagCache;
       b.conditionalWrites = conditionalWrites;
       b.modifyAttempts = modifyAttempts;
+      b.retryOptions = retryOptions;
+      b.retryListener = retryListener;
+      b.breakerThreshold = breakerThreshold;
+      b.breakerDelay = breakerDelay;
+      b.failsafePolicies = failsafePolicies;
+      b.autoIdempotencyKeys = autoIdempotencyKeys;
+      b.deadline = deadline;
+      b.clock = clock;
       b.shared = shared;
       return b;
     }
@@ -357,7 +384,10 @@ public final class RestClient implements AutoCloseable {
 
     /**
      * An OkHttp client to send with (its pool, dispatcher, interceptors, TLS). Default: one the
-     * client creates and closes. Timeouts set on this builder override the given client's.
+     * client creates and closes. Timeouts set on this builder override the given client's, and
+     * its {@code retryOnConnectionFailure} is turned off: OkHttp would otherwise send a request
+     * again by itself after some connection failures, a POST included, where only the client's
+     * retry policies know whether repeating it is safe.
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttp = requireNonNull(client, "client == null");
@@ -480,6 +510,129 @@ public final class RestClient implements AutoCloseable {
     public Builder modifyAttempts(int attempts) {
       if (attempts < 1) throw new IllegalArgumentException("modifyAttempts must be >= 1: " + attempts);
       this.modifyAttempts = attempts;
+      return this;
+    }
+
+    /**
+     * How requests are retried: see {@link RetryOptions} for the rules (which failures, which
+     * methods) and the timing. Default: {@link RetryOptions#defaults()} (3 attempts);
+     * {@link RetryOptions#none()} turns retries off.
+     *
+     * @throws NullPointerException if {@code options} is null
+     */
+    public Builder retryOptions(RetryOptions options) {
+      this.retryOptions = requireNonNull(options, "options == null");
+      return this;
+    }
+
+    /**
+     * Hears every scheduled retry and every give-up, for logging and metrics. Default: none.
+     *
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public Builder retryListener(RetryListener listener) {
+      this.retryListener = requireNonNull(listener, "listener == null");
+      return this;
+    }
+
+    /**
+     * Turns on a circuit breaker shared by every call of this client (a Failsafe
+     * {@code CircuitBreaker}): after {@code failureThreshold} attempts in a row fail in a
+     * retryable way (429, 500, 502, 503, 504, an I/O failure), it opens, and calls fail at once
+     * with {@link CircuitOpenException} without being sent; after {@code delay} it lets one trial
+     * request through, and closes again when that succeeds. Any other answer (a 404 included)
+     * counts as a success. Default: off.
+     *
+     * @throws NullPointerException if {@code delay} is null
+     * @throws IllegalArgumentException if {@code failureThreshold} is less than 1 or
+     *     {@code delay} is negative
+     */
+    public Builder circuitBreaker(int failureThreshold, Duration delay) {
+      requireNonNull(delay, "delay == null");
+      if (failureThreshold < 1) {
+        throw new IllegalArgumentException("failureThreshold must be >= 1: " + failureThreshold);
+      }
+      if (delay.isNegative()) throw new IllegalArgumentException("delay is negative: " + delay);
+      this.breakerThreshold = failureThreshold;
+      this.breakerDelay = delay;
+      return this;
+    }
+
+    /** Turns the circuit breaker off (the default). */
+    public Builder noCircuitBreaker() {
+      this.breakerThreshold = 0;
+      this.breakerDelay = null;
+      return this;
+    }
+
+    /**
+     * <b>For Failsafe users:</b> runs every attempt under these Failsafe policies, composed in
+     * the order given (the first is outermost, as in {@code Failsafe.with(policies)}), instead
+     * of the retry policy built from {@link #retryOptions} and the {@link #circuitBreaker}, which
+     * are then ignored. The safety rules of {@link RetryOptions} are then yours to keep: the
+     * policies see a failing status as an {@link ApiException} (use
+     * {@link ApiException#isRetryable()}), an I/O failure as a {@link TransportException}, and a
+     * success as an opaque result. What the client still does around them: the call's deadline,
+     * the token refresh after a 401, attempt counting and suppressed earlier failures, and
+     * {@link RetryListener#onGiveUp}; {@link RetryListener#onRetry} is not called (use your
+     * policies' listeners). Passing no policies restores the built-in ones.
+     *
+     * <pre>{@code
+     * RetryPolicy<Object> retry = RetryPolicy.builder()
+     *     .handleIf(e -> e instanceof ApiException a && a.status() == 503)
+     *     .withMaxRetries(5)
+     *     .build();
+     * builder.failsafePolicies(Fallback.of(cached), retry, bulkhead);
+     * }</pre>
+     *
+     * @throws NullPointerException if {@code policies} or one of them is null
+     */
+    @SafeVarargs
+    public final Builder failsafePolicies(Policy<Object>... policies) {
+      requireNonNull(policies, "policies == null");
+      List<Policy<Object>> list = List.copyOf(Arrays.asList(policies)); // rejects nulls
+      this.failsafePolicies = list.isEmpty() ? null : list;
+      return this;
+    }
+
+    /**
+     * Whether every POST without an explicit {@link ApiRequest#idempotencyKey} gets a fresh
+     * random UUID {@code Idempotency-Key}, the same on each of its attempts, which makes it
+     * retryable. Only useful with servers that honour the header. Default: false.
+     */
+    public Builder autoIdempotencyKeys(boolean enabled) {
+      this.autoIdempotencyKeys = enabled;
+      return this;
+    }
+
+    /**
+     * The default deadline of each call, covering every attempt and the waits between them;
+     * {@link ApiRequest#timeout} overrides it. When it passes the call fails with
+     * {@link TransportException.Kind#DEADLINE_EXCEEDED}, and a retry that would start after it
+     * is not attempted. Not to be confused with {@link #callTimeout}, which bounds one attempt.
+     * Default: none.
+     *
+     * @throws NullPointerException if {@code deadline} is null
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder deadline(Duration deadline) {
+      requireNonNull(deadline, "deadline == null");
+      if (deadline.isZero() || deadline.isNegative()) {
+        throw new IllegalArgumentException("deadline must be positive: " + deadline);
+      }
+      this.deadline = deadline;
+      return this;
+    }
+
+    /** Removes the default deadline (the default). */
+    public Builder noDeadline() {
+      this.deadline = null;
+      return this;
+    }
+
+    /** The clock {@code Retry-After} dates are measured with when a response has no Date. */
+    Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock == null");
       return this;
     }
 

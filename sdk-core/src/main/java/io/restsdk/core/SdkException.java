@@ -15,7 +15,8 @@ package io.restsdk.core;
  * }</pre>
  */
 public abstract sealed class SdkException extends RuntimeException
-    permits ApiException, TransportException, DecodeException, LocationNotFollowedException {
+    permits ApiException, TransportException, DecodeException, LocationNotFollowedException,
+        CircuitOpenException {
   private static final long serialVersionUID = 1L;
 
   private volatile int attempts = 1;

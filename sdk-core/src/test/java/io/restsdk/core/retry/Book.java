@@ -1,0 +1,4 @@
+package io.restsdk.core.retry;
+
+/** A test model. */
+public record Book(String title, String author) {}
