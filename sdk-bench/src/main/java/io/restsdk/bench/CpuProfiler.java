@@ -1,0 +1,70 @@
+package io.restsdk.bench;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.profile.InternalProfiler;
+import org.openjdk.jmh.results.AggregationPolicy;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.ScalarResult;
+
+/**
+ * A JMH profiler reporting CPU time per operation, split by process: {@code cpu.client} is the
+ * benchmark JVM (the client under test, with its GC and JIT), {@code cpu.server} the {@link
+ * ServerProcess} JVM it started. On a machine where client and server share two cores, time/op
+ * includes the server and any contention; CPU/op per side shows what the client itself costs.
+ *
+ * <p>Run with {@code -prof io.restsdk.bench.CpuProfiler}; the suite adds it to the full run.
+ * The server's figure comes from {@code /proc}, which counts in 10 ms ticks: over a 1 s
+ * iteration it is good to about 2%.
+ */
+public final class CpuProfiler implements InternalProfiler {
+  private final com.sun.management.OperatingSystemMXBean os =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  private long clientStart;
+  private long serverStart;
+
+  @Override
+  public String getDescription() {
+    return "CPU time per operation of the benchmark JVM and of the bench server JVM";
+  }
+
+  @Override
+  public void beforeIteration(BenchmarkParams benchmark, IterationParams iteration) {
+    serverStart = serverCpu();
+    clientStart = os.getProcessCpuTime();
+  }
+
+  @Override
+  public Collection<? extends Result> afterIteration(BenchmarkParams benchmark,
+      IterationParams iteration, IterationResult result) {
+    long client = os.getProcessCpuTime() - clientStart;
+    long serverEnd = serverCpu();
+    long server = serverStart < 0 || serverEnd < 0 ? -1 : serverEnd - serverStart;
+    long ops = result.getMetadata().getAllOps();
+    List<Result> out = new ArrayList<>();
+    if (ops > 0 && client >= 0) {
+      out.add(new ScalarResult("cpu.client", client / 1e3 / ops, "µs/op", AggregationPolicy.AVG));
+    }
+    if (ops > 0 && server >= 0) {
+      out.add(new ScalarResult("cpu.server", server / 1e3 / ops, "µs/op", AggregationPolicy.AVG));
+    }
+    return out;
+  }
+
+  /** CPU of this JVM's child processes (the bench server), in ns; -1 when there is none. */
+  private static long serverCpu() {
+    long total = -1;
+    for (ProcessHandle child : ProcessHandle.current().children().toList()) {
+      Optional<Duration> cpu = child.info().totalCpuDuration();
+      if (cpu.isPresent()) total = Math.max(total, 0) + cpu.get().toNanos();
+    }
+    return total;
+  }
+}

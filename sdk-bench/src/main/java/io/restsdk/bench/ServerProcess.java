@@ -1,0 +1,101 @@
+package io.restsdk.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@link BenchServer} in a JVM of its own, so that the benchmark's JVM holds only the client:
+ * JMH's {@code -prof gc} then counts the client's allocations alone, and the server's GC and JIT
+ * never pause the client's threads. The server still shares the machine's cores, as it would on
+ * any loopback benchmark.
+ *
+ * <pre>{@code
+ * try (ServerProcess server = ServerProcess.start()) {
+ *   Contender c = Contender.open("okhttp", server.baseUri(), scratch);
+ * }
+ * }</pre>
+ */
+final class ServerProcess implements AutoCloseable {
+  private final Process process;
+  private final BufferedReader out;
+  private final PrintStream in;
+  private final URI baseUri;
+
+  private ServerProcess(Process process) throws IOException {
+    this.process = process;
+    this.out = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    this.in = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+    String ready = out.readLine();
+    if (ready == null || !ready.startsWith("READY ")) {
+      process.destroyForcibly();
+      throw new IllegalStateException("bench server did not start: " + ready);
+    }
+    this.baseUri = URI.create(ready.substring("READY ".length()));
+  }
+
+  /**
+   * Starts the server JVM with this JVM's class path and waits until it listens. The {@link
+   * BenchServer#ENGINE_PROPERTY} and {@link BenchServer#THREADS_PROPERTY} of this JVM are passed
+   * on.
+   */
+  static ServerProcess start() {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xms512m", "-Xmx512m"));
+    for (String property : List.of(BenchServer.ENGINE_PROPERTY, BenchServer.THREADS_PROPERTY)) {
+      String value = System.getProperty(property);
+      if (value != null) cmd.add("-D" + property + "=" + value);
+    }
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName()));
+    try {
+      Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      return new ServerProcess(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the bench server JVM", e);
+    }
+  }
+
+  URI baseUri() {
+    return baseUri;
+  }
+
+  /** Requests the server has answered so far. */
+  long requests() {
+    in.println("stats");
+    try {
+      String line = out.readLine();
+      if (line == null || !line.startsWith("STATS ")) {
+        throw new IllegalStateException("bench server answered " + line);
+      }
+      return Long.parseLong(line.substring("STATS ".length()).trim());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** CPU time the server JVM has used (all its threads: handlers, accept loop, GC, JIT). */
+  Duration cpu() {
+    return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
+  @Override
+  public void close() {
+    in.println("quit");
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
