@@ -211,5 +211,11 @@ public abstract sealed class ApiException extends SdkException
     public String violation() {
       return violation;
     }
+
+    /** Never: a violation is surfaced to the caller, whatever its status. */
+    @Override
+    public boolean isRetryable() {
+      return false;
+    }
   }
 }

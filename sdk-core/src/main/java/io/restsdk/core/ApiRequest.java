@@ -158,6 +158,12 @@ public final class ApiRequest {
         ifNoneMatch, followLocation, idempotencyKey, timeout);
   }
 
+  /** This request with {@code other}'s headers and credential marks (a follow-up GET). */
+  ApiRequest withHeadersOf(ApiRequest other) {
+    return copy(other.headers, other.sensitive, body, rawBody, rawMediaType, ifMatch, ifNoneMatch,
+        followLocation, idempotencyKey, timeout);
+  }
+
   /** A JSON body: {@code value} is serialized with the client's {@code ObjectMapper}. */
   public ApiRequest body(Object value) {
     requireNonNull(value, "value == null");

@@ -157,12 +157,13 @@ final class Exchange<T> {
     }
     b.method(method, body(method, shownUrl));
 
-    CacheKey key = cacheKey(url, token, accept);
+    List<String> secrets = secrets(token, sameOrigin);
+    CacheKey key = cacheKey(url, secrets, accept);
     CachedResponse sentFor = null; // the entry If-None-Match was added for
     ETag sentIfMatch = null;
     if (request.ifNoneMatch() != null) {
       b.header("If-None-Match", request.ifNoneMatch().headerValue());
-    } else if (key != null && isRead(method) && !bypassCache) {
+    } else if (key != null && method.equals("GET") && !bypassCache) {
       sentFor = client.etagCache.lookup(key);
       if (sentFor != null) b.header("If-None-Match", sentFor.etag().headerValue());
     }
@@ -176,7 +177,7 @@ final class Exchange<T> {
         b.header("If-Match", sentIfMatch.headerValue());
       }
     }
-    Ctx ctx = new Ctx(method, url, shownUrl, key, sentFor, sentIfMatch, token);
+    Ctx ctx = new Ctx(method, url, shownUrl, key, sentFor, sentIfMatch, secrets);
     Request sent = b.build();
     return new Hop<>(method, sent, ctx.target(type), raw -> onResponse(raw, ctx),
         e -> checkOutcome(e, ctx, sent));
@@ -197,7 +198,7 @@ final class Exchange<T> {
     boolean delete = ctx.method.equals("DELETE");
     JsonNode wanted = delete ? null : OutcomeCheck.sentJson(sent, client.mapper);
     if (!delete && wanted == null) return null;
-    Ctx readCtx = new Ctx("GET", url, UrlRedactor.redact(url), null, null, null, ctx.token);
+    Ctx readCtx = new Ctx("GET", url, UrlRedactor.redact(url), null, null, null, ctx.secrets);
     Hop<ApiResponse<T>> reread = new Hop<>("GET", OutcomeCheck.reread(sent, url),
         readCtx.target(type), raw -> {
           if (delete && (raw.code() == 404 || raw.code() == 410)) {
@@ -284,9 +285,23 @@ final class Exchange<T> {
     };
   }
 
-  private @Nullable CacheKey cacheKey(HttpUrl url, @Nullable String token, String accept) {
+  /** The credentials this request carries: the token and the values of credential headers. */
+  private List<String> secrets(@Nullable String token, boolean sameOrigin) {
+    List<String> pairs = request.headerPairs();
+    List<String> secrets = new java.util.ArrayList<>(2);
+    if (token != null) secrets.add(token);
+    for (int i = 0; sameOrigin && i < pairs.size(); i += 2) {
+      if (isCredential(pairs.get(i))) secrets.add(pairs.get(i + 1));
+    }
+    return secrets;
+  }
+
+  /** Entries are kept per credential identity: a hash of everything that authenticates. */
+  private @Nullable CacheKey cacheKey(HttpUrl url, List<String> secrets, String accept) {
     if (!client.etagCache.isEnabled()) return null;
-    return new CacheKey(url.toString(), client.principals.of(token), accept);
+    String identity = secrets.isEmpty() ? null
+        : secrets.size() == 1 ? secrets.get(0) : String.join("\n", secrets);
+    return new CacheKey(url.toString(), client.principals.of(identity), accept);
   }
 
   // ---------------------------------------------------------------- the answer
@@ -305,7 +320,8 @@ final class Exchange<T> {
           yield done(new ApiResponse.NoContent<>(raw.code(), raw.headers()));
         }
         ETag etag = ETag.parse(raw.header("ETag")).orElse(null);
-        if (isRead(ctx.method) && ctx.key != null) storeOrEvict(ctx.key, etag, raw);
+        // HEAD answers carry no body to keep: only GETs fill the cache.
+        if (ctx.method.equals("GET") && ctx.key != null) storeOrEvict(ctx.key, etag, raw);
         yield done(new ApiResponse.Ok<>(entity(raw, raw.body(), etag, ctx, false)));
       }
       case CREATED -> created(raw, ctx);
@@ -401,11 +417,11 @@ final class Exchange<T> {
       log(ctx, "201 Location on another origin not followed: " + UrlRedactor.redact(location));
       return done(new ApiResponse.Created<>(raw.code(), raw.headers(), uri, null));
     }
-    Exchange<T> follower = new Exchange<T>(client, ApiRequest.of("GET", uri).followLocation(false),
-        type);
+    // The caller's headers go along (Accept, an API key); credentials only to the same origin.
+    ApiRequest get = ApiRequest.of("GET", uri).followLocation(false).withHeadersOf(request);
+    Exchange<T> follower = new Exchange<T>(client, get, type);
     follower.needBody = true;
-    Hop<ApiResponse<T>> get = follower.firstHop();
-    Hop<ApiResponse<T>> wrapped = get.map(r -> {
+    Hop<ApiResponse<T>> wrapped = follower.firstHop().map(r -> {
       if (r instanceof ApiResponse.Ok<T> ok) {
         return new ApiResponse.Created<>(raw.code(), raw.headers(), uri, ok.entity());
       }
@@ -444,7 +460,8 @@ final class Exchange<T> {
         || row == StatusTable.OTHER_CLIENT_ERROR && raw.code() == 410)) {
       client.etagCache.evict(ctx.key.url());
     }
-    String text = scrub(ErrorBodies.text(raw.body(), client.maxErrorBodyBytes), ctx);
+    String text = ErrorBodies.text(raw.body(), client.maxErrorBodyBytes);
+    if (text != null) text = scrub(text, ctx);
     if (text != null && ErrorBodies.looksLikeStackTrace(text)) {
       violation(raw, ctx, raw.code() + " with a raw stack trace in the body");
     }
@@ -452,8 +469,7 @@ final class Exchange<T> {
       violation(raw, ctx, raw.code() + " with a body (" + raw.body().length + " bytes)");
     }
     ApiError error = ErrorBodies.parse(raw.body(), raw.contentType(), raw.code(), client.mapper);
-    if (error != null && ctx.token != null
-        && (error.message().contains(ctx.token) || error.type().contains(ctx.token))) {
+    if (error != null) {
       error = new ApiError(error.code(), scrub(error.type(), ctx), scrub(error.message(), ctx));
     }
     ApiException.Failure f = new ApiException.Failure(
@@ -461,9 +477,20 @@ final class Exchange<T> {
     return row.failure(f, ctx.sentIfMatch);
   }
 
-  private static @Nullable String scrub(@Nullable String text, Ctx ctx) {
-    if (text == null || ctx.token == null || ctx.token.length() < 4) return text;
-    return text.replace(ctx.token, "REDACTED");
+  /**
+   * Servers sometimes echo request headers in errors: every credential the request carried, and
+   * the provider's current token (it may have been refreshed mid-call), is replaced.
+   */
+  private String scrub(String text, Ctx ctx) {
+    for (String secret : ctx.secrets) text = scrubOne(text, secret);
+    if (client.tokenProvider != null && !ctx.secrets.isEmpty()) {
+      text = scrubOne(text, client.tokenProvider.token());
+    }
+    return text;
+  }
+
+  private static String scrubOne(String text, @Nullable String secret) {
+    return secret == null || secret.length() < 4 ? text : text.replace(secret, "REDACTED");
   }
 
   /** Strict: throws; lenient: logs. */
@@ -531,10 +558,6 @@ final class Exchange<T> {
 
   // ---------------------------------------------------------------- small things
 
-  private static boolean isRead(String method) {
-    return method.equals("GET") || method.equals("HEAD");
-  }
-
   private static boolean isConditionalWrite(String method) {
     return method.equals("PUT") || method.equals("PATCH") || method.equals("DELETE");
   }
@@ -549,7 +572,7 @@ final class Exchange<T> {
 
   /** What the flow knows about the exchange in flight. */
   private record Ctx(String method, HttpUrl url, String shownUrl, @Nullable CacheKey key,
-      @Nullable CachedResponse sentFor, @Nullable ETag sentIfMatch, @Nullable String token) {
+      @Nullable CachedResponse sentFor, @Nullable ETag sentIfMatch, List<String> secrets) {
     Transport.Target target(JavaType type) {
       return new Transport.Target(method, shownUrl, type);
     }

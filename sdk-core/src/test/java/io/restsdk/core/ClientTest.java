@@ -29,6 +29,7 @@ abstract class ClientTest {
   @BeforeEach
   void startServer() throws IOException {
     server = new MockWebServer();
+    server.setServerSocketFactory(new NoDelayServerSocketFactory());
     server.start();
     ok = new OkHttpClient.Builder().eventListener(new EventListener() {
       @Override

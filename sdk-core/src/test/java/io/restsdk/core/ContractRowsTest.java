@@ -79,6 +79,20 @@ class ContractRowsTest extends ClientTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
+  void theFollowUpGetCarriesTheCallersHeaders(Mode mode) throws Exception {
+    server.enqueue(new MockResponse.Builder().code(201).addHeader("Location", "books/7").build());
+    server.enqueue(json(200, BOOK, "\"v7\""));
+    ApiRequest post = ApiRequest.post("books").body(BOOK)
+        .credentialHeader("X-Api-Key", "k-1").header("Accept", "application/vnd.books+json");
+    mode.send(client, post, Book.class);
+    take();
+    RecordedRequest get = take();
+    assertEquals("k-1", get.getHeaders().get("X-Api-Key"));
+    assertEquals("application/vnd.books+json", get.getHeaders().get("Accept"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
   void created201ViaSendReturnsCreatedWithTheEntity(Mode mode) {
     server.enqueue(new MockResponse.Builder().code(201)
         .addHeader("Location", url("books/8")).build());

@@ -86,6 +86,33 @@ class SecretLeakTest extends ClientTest {
     assertTrue(e.error().orElseThrow().message().contains("REDACTED"));
   }
 
+  @Test
+  void aRefreshedTokenEchoedBackIsScrubbedToo() {
+    String fresh = "fresh-token-5d2e";
+    TokenProvider tokens = new TokenProvider() {
+      private volatile String current = TOKEN;
+
+      @Override
+      public String token() {
+        return current;
+      }
+
+      @Override
+      public java.util.Optional<String> refresh(String rejected) {
+        current = fresh;
+        return java.util.Optional.of(fresh);
+      }
+    };
+    client = builder().tokenProvider(tokens).build();
+    server.enqueue(status(401));
+    server.enqueue(json(400, "{\"message\":\"bad header Bearer " + fresh + "\"}"));
+    ApiException.BadRequest e = org.junit.jupiter.api.Assertions.assertThrows(
+        ApiException.BadRequest.class, () -> client.send(ApiRequest.get("books/1"), Book.class));
+    String all = render(e);
+    assertFalse(all.contains(fresh), all);
+    assertTrue(e.getMessage().endsWith("bad header Bearer REDACTED"), e.getMessage());
+  }
+
   private static String render(Object o) {
     StringBuilder sb = new StringBuilder(String.valueOf(o));
     if (o instanceof Throwable t) {

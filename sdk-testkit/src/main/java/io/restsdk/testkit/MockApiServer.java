@@ -70,6 +70,7 @@ public final class MockApiServer implements AutoCloseable {
     this.authEnabled = builder.authEnabled;
     this.observer = builder.strictObserver ? new StrictObserver() : null;
     this.server = new MockWebServer();
+    server.setServerSocketFactory(new NoDelayServerSocketFactory());
     server.start(InetAddress.getByName("127.0.0.1"), 0);
     HttpUrl base = new HttpUrl.Builder()
         .scheme("http")

@@ -60,6 +60,7 @@ abstract class RetryFixture {
   @BeforeEach
   void startServer() throws IOException {
     server = new MockWebServer();
+    server.setServerSocketFactory(new io.restsdk.core.NoDelayServerSocketFactory());
     server.start();
     ok = new OkHttpClient.Builder()
         .readTimeout(Duration.ofSeconds(5))
