@@ -29,7 +29,10 @@ public abstract sealed class SdkException extends RuntimeException
     super(message);
   }
 
-  /** How many attempts the call made before this failure (1 when it was not retried). */
+  /**
+   * How many attempts the call made before this failure: 1 when it was not retried, 0 when it
+   * failed before any request was sent (an open circuit breaker).
+   */
   public int attempts() {
     return attempts;
   }
