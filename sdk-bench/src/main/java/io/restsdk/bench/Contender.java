@@ -13,8 +13,8 @@ import java.util.List;
  */
 interface Contender extends AutoCloseable {
   /** Every contender's name, as the benchmarks' {@code contender} parameter spells it. */
-  List<String> NAMES = List.of(
-      "restsdk", "restsdk_nocache", "okhttp", "okhttp_cache", "retrofit", "jdk", "feign");
+  List<String> NAMES = List.of("restsdk", "restsdk_nocache", "restsdk_defaults", "okhttp",
+      "okhttp_cache", "retrofit", "jdk", "feign");
 
   /** The baseline the ratios are taken against. */
   String BASELINE = "okhttp";
@@ -47,6 +47,7 @@ interface Contender extends AutoCloseable {
     return switch (name) {
       case "restsdk" -> RestSdkContender.withCache(base);
       case "restsdk_nocache" -> RestSdkContender.withoutCache(base);
+      case "restsdk_defaults" -> RestSdkContender.defaults(base);
       case "okhttp" -> OkHttpContender.plain(base);
       case "okhttp_cache" -> OkHttpContender.withDiskCache(base, scratch);
       case "retrofit" -> new RetrofitContender(base);

@@ -8,7 +8,8 @@ import org.openjdk.jmh.annotations.Param;
  * two requests per operation for every contender.
  */
 public class CreateFollow extends Workload {
-  @Param({"restsdk", "restsdk_nocache", "okhttp", "okhttp_cache", "retrofit", "jdk", "feign"})
+  @Param({"restsdk", "restsdk_nocache", "restsdk_defaults", "okhttp", "okhttp_cache", "retrofit",
+      "jdk", "feign"})
   public String contender;
 
   private Item payload;

@@ -8,7 +8,8 @@ import org.openjdk.jmh.annotations.Param;
  * contender, including those that revalidate.
  */
 public class Get100k extends Workload {
-  @Param({"restsdk", "restsdk_nocache", "okhttp", "okhttp_cache", "retrofit", "jdk", "feign"})
+  @Param({"restsdk", "restsdk_nocache", "restsdk_defaults", "okhttp", "okhttp_cache", "retrofit",
+      "jdk", "feign"})
   public String contender;
 
   @Override

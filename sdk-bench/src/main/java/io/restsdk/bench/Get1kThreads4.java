@@ -7,7 +7,8 @@ import org.openjdk.jmh.annotations.Threads;
 /** As {@link Get1k}, from 4 threads sharing one client. */
 @Threads(4)
 public class Get1kThreads4 extends Workload {
-  @Param({"restsdk", "restsdk_nocache", "okhttp", "okhttp_cache", "retrofit", "jdk", "feign"})
+  @Param({"restsdk", "restsdk_nocache", "restsdk_defaults", "okhttp", "okhttp_cache", "retrofit",
+      "jdk", "feign"})
   public String contender;
 
   @Override

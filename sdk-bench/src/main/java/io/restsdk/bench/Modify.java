@@ -9,7 +9,8 @@ import org.openjdk.jmh.annotations.Param;
  * would fail the benchmark.
  */
 public class Modify extends Workload {
-  @Param({"restsdk", "restsdk_nocache", "okhttp", "okhttp_cache", "retrofit", "jdk", "feign"})
+  @Param({"restsdk", "restsdk_nocache", "restsdk_defaults", "okhttp", "okhttp_cache", "retrofit",
+      "jdk", "feign"})
   public String contender;
 
   private String id;

@@ -3,31 +3,46 @@ package io.restsdk.bench;
 import io.restsdk.core.EtagCache;
 import io.restsdk.core.Resource;
 import io.restsdk.core.RestClient;
+import io.restsdk.core.RetryOptions;
 import java.net.URI;
 
 /**
- * restsdk as a user writes it: a {@link Resource} per collection. The ETag cache is on by
- * default; {@link #withoutCache} turns it off, and then {@link #revalidate} has no 304 path.
+ * restsdk as a user writes it: a {@link Resource} per collection. Three configurations:
+ *
+ * <ul>
+ *   <li>{@link #withCache}: the ETag cache on (the default) and retries off, so that it does
+ *       what the hand-written contenders do and nothing more;
+ *   <li>{@link #withoutCache}: the cache off too; it then has no 304 path;
+ *   <li>{@link #defaults}: every default, retries (3 attempts) included: what a user gets from
+ *       {@code RestClient.builder().baseUrl(url).build()}.
+ * </ul>
  */
 final class RestSdkContender implements Contender {
   private final RestClient client;
   private final Resource<Item> items;
   private final boolean cache;
 
-  private RestSdkContender(URI base, boolean cache) {
-    RestClient.Builder b = RestClient.builder().baseUrl(base.toString());
-    if (!cache) b.etagCache(EtagCache.disabled());
-    this.client = b.build();
+  private RestSdkContender(RestClient client, boolean cache) {
+    this.client = client;
     this.items = client.resource("items", Item.class);
     this.cache = cache;
   }
 
   static RestSdkContender withCache(URI base) {
-    return new RestSdkContender(base, true);
+    return new RestSdkContender(RestClient.builder().baseUrl(base.toString())
+        .retryOptions(RetryOptions.none())
+        .build(), true);
   }
 
   static RestSdkContender withoutCache(URI base) {
-    return new RestSdkContender(base, false);
+    return new RestSdkContender(RestClient.builder().baseUrl(base.toString())
+        .retryOptions(RetryOptions.none())
+        .etagCache(EtagCache.disabled())
+        .build(), false);
+  }
+
+  static RestSdkContender defaults(URI base) {
+    return new RestSdkContender(RestClient.builder().baseUrl(base.toString()).build(), true);
   }
 
   @Override

@@ -8,7 +8,7 @@ import org.openjdk.jmh.annotations.Param;
  * the kept body decoded. restsdk without its cache has no 304 path and is left out.
  */
 public class Revalidate100k extends Workload {
-  @Param({"restsdk", "okhttp", "okhttp_cache", "retrofit", "jdk", "feign"})
+  @Param({"restsdk", "restsdk_defaults", "okhttp", "okhttp_cache", "retrofit", "jdk", "feign"})
   public String contender;
 
   @Override
