@@ -1,8 +1,8 @@
 /**
  * Runnable examples of restsdk: {@link io.restsdk.examples.Tour} walks every row of the
  * response-code contract against the in-process fake server or a real one; the smaller examples
- * show testing a service of your own with the test kit
- * ({@link io.restsdk.examples.TestingYourServiceExample}) and the async API
+ * show retries ({@link io.restsdk.examples.RetryAwareExample}), testing a service of your own
+ * with the test kit ({@link io.restsdk.examples.TestingYourServiceExample}) and the async API
  * ({@link io.restsdk.examples.AsyncExample}).
  *
  * <pre>{@code
