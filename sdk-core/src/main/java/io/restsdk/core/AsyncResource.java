@@ -64,25 +64,32 @@ public final class AsyncResource<T> {
 
   /** See {@link Resource#modify(String, UnaryOperator)}. */
   public CompletableFuture<T> modify(String id, UnaryOperator<T> change) {
+    return modify(sync.item("GET", id), change);
+  }
+
+  /** See {@link Resource#modify(java.net.URI, UnaryOperator)}. */
+  public CompletableFuture<T> modify(java.net.URI location, UnaryOperator<T> change) {
+    return modify(ApiRequest.of("GET", requireNonNull(location, "location == null")), change);
+  }
+
+  private CompletableFuture<T> modify(ApiRequest read, UnaryOperator<T> change) {
     requireNonNull(change, "change == null");
-    Resource.checkId(id);
-    return Exchange.unwrapped(
-        getEntity(id).thenCompose(current -> attempt(id, change, current, 1)));
+    return Exchange.unwrapped(new Exchange<T>(sync.client(), read, sync.type()).needBody()
+        .runAsync().thenCompose(r -> attempt(read, change, Resource.ok(r), 1)));
   }
 
   private CompletableFuture<T> attempt(
-      String id, UnaryOperator<T> change, Entity<T> current, int attempt) {
+      ApiRequest read, UnaryOperator<T> change, Entity<T> current, int attempt) {
     T next = requireNonNull(change.apply(current.body()), "change returned null");
     CompletableFuture<T> result = new CompletableFuture<>();
     new Exchange<T>(sync.client(), sync.modifyPut(current, next), sync.type()).runAsync()
         .whenComplete((r, error) -> {
           if (error == null) {
             result.complete(r instanceof ApiResponse.Ok<T> ok ? ok.body() : next);
-          } else if (Exchange.unwrap(error) instanceof ApiException.PreconditionFailed pf
+          } else if (Exchange.unwrap(error) instanceof ApiException.PreconditionFailed
               && attempt < sync.client().modifyAttempts) {
-            new Exchange<T>(sync.client(), sync.item("GET", id), sync.type())
-                .needBody().bypassCache().runAsync()
-                .thenCompose(fresh -> attempt(id, change, Resource.ok(fresh), attempt + 1))
+            new Exchange<T>(sync.client(), read, sync.type()).needBody().bypassCache().runAsync()
+                .thenCompose(fresh -> attempt(read, change, Resource.ok(fresh), attempt + 1))
                 .whenComplete((v, e) -> {
                   if (e == null) result.complete(v);
                   else result.completeExceptionally(Exchange.unwrap(e));

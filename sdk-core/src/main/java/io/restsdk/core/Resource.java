@@ -113,8 +113,23 @@ public final class Resource<T> {
    * @throws ApiException.ContractViolation if the item has no ETag to make the write conditional
    */
   public T modify(String id, UnaryOperator<T> change) {
+    return modify(item("GET", id), change);
+  }
+
+  /**
+   * {@link #modify(String, UnaryOperator)} for the item at {@code location}, e.g. an
+   * {@link Entity#location()} or a {@code Location} a server returned, for servers whose item
+   * URIs are not {@code collection/id}.
+   *
+   * @throws IllegalArgumentException if {@code location} is not an absolute http(s) URI
+   */
+  public T modify(URI location, UnaryOperator<T> change) {
+    return modify(ApiRequest.of("GET", requireNonNull(location, "location == null")), change);
+  }
+
+  private T modify(ApiRequest read, UnaryOperator<T> change) {
     requireNonNull(change, "change == null");
-    Entity<T> current = getEntity(id);
+    Entity<T> current = ok(new Exchange<T>(client, read, type).needBody().run());
     for (int attempt = 1; ; attempt++) {
       T next = requireNonNull(change.apply(current.body()), "change returned null");
       try {
@@ -125,7 +140,7 @@ public final class Resource<T> {
           e.attempts(attempt);
           throw e;
         }
-        current = ok(new Exchange<T>(client, item("GET", id), type).needBody().bypassCache().run());
+        current = ok(new Exchange<T>(client, read, type).needBody().bypassCache().run());
       }
     }
   }

@@ -152,4 +152,32 @@ class ModifyTest extends ClientTest {
     assertTrue(v.violation().startsWith("modify needs a strong ETag"), v.violation());
     assertEquals(1, server.getRequestCount());
   }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void modifyByLocationReReadsTheSameUri(Mode mode) throws Exception {
+    CounterServer counter = new CounterServer();
+    server.setDispatcher(new Dispatcher() {
+      boolean interfered;
+
+      @Override
+      public MockResponse dispatch(RecordedRequest r) {
+        synchronized (counter) {
+          if (r.getMethod().equals("PUT") && !interfered) {
+            interfered = true;
+            counter.version++; // someone else wrote in between
+          }
+        }
+        return counter.dispatch(r);
+      }
+    });
+    java.net.URI where = java.net.URI.create(url("odd/place/counter"));
+    Resource<Counter> counters = client.resource("counters", Counter.class);
+    Counter done = mode == Mode.SYNC
+        ? counters.modify(where, c -> new Counter(c.value() + 5))
+        : Mode.join(counters.async().modify(where, c -> new Counter(c.value() + 5)));
+    assertEquals(5, done.value());
+    assertEquals(5, counter.value);
+    for (int i = 0; i < 4; i++) assertEquals("/v1/odd/place/counter", take().getTarget());
+  }
 }
