@@ -17,21 +17,21 @@ import org.junit.jupiter.api.BeforeEach;
  * A fresh server and client per test. Every call the client starts must end (response closed)
  * by the end of the test: a counting {@link EventListener} checks it.
  */
-abstract class ClientTest {
-  static final String TOKEN = "tok-3f9a8c7e-secret";
+public abstract class ClientTest {
+  protected static final String TOKEN = "tok-3f9a8c7e-secret";
 
-  MockWebServer server;
-  RestClient client;
-  final AtomicInteger started = new AtomicInteger();
-  final AtomicInteger ended = new AtomicInteger();
-  OkHttpClient ok;
+  protected MockWebServer server;
+  protected RestClient client;
+  protected final AtomicInteger started = new AtomicInteger();
+  protected final AtomicInteger ended = new AtomicInteger();
+  protected OkHttpClient ok;
 
   @BeforeEach
-  void startServer() throws IOException {
+  protected void startServer() throws IOException {
     server = new MockWebServer();
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
     server.start();
-    ok = new OkHttpClient.Builder().eventListener(new EventListener() {
+    ok = new OkHttpClient.Builder().readTimeout(java.time.Duration.ofSeconds(5)).eventListener(new EventListener() {
       @Override
       public void callStart(Call call) {
         started.incrementAndGet();
@@ -50,7 +50,7 @@ abstract class ClientTest {
     client = builder().build();
   }
 
-  RestClient.Builder builder() {
+  protected RestClient.Builder builder() {
     return RestClient.builder()
         .baseUrl(server.url("/v1/").toString())
         .bearerToken(TOKEN)
@@ -58,32 +58,32 @@ abstract class ClientTest {
   }
 
   @AfterEach
-  void stopServer() {
+  protected void stopServer() {
     client.close();
     server.close();
     assertEquals(started.get(), ended.get(), "every OkHttp call must end with its response closed");
   }
 
-  String url(String path) {
+  protected String url(String path) {
     return server.url("/v1/" + path).toString();
   }
 
-  static MockResponse json(int code, String body) {
+  protected static MockResponse json(int code, String body) {
     return new MockResponse.Builder().code(code)
         .addHeader("Content-Type", "application/json").body(body).build();
   }
 
-  static MockResponse json(int code, String body, String etag) {
+  protected static MockResponse json(int code, String body, String etag) {
     return new MockResponse.Builder().code(code).addHeader("ETag", etag)
         .addHeader("Content-Type", "application/json").body(body).build();
   }
 
-  static MockResponse status(int code) {
+  protected static MockResponse status(int code) {
     return new MockResponse.Builder().code(code).build();
   }
 
   /** Answers every request with {@code response} (retries, if any, see the same answer). */
-  void always(MockResponse response) {
+  protected void always(MockResponse response) {
     server.setDispatcher(new mockwebserver3.Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
@@ -92,7 +92,7 @@ abstract class ClientTest {
     });
   }
 
-  RecordedRequest take() throws InterruptedException {
+  protected RecordedRequest take() throws InterruptedException {
     RecordedRequest r = server.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
     if (r == null) throw new AssertionError("no request recorded");
     return r;
