@@ -90,7 +90,7 @@ public final class BenchServer implements AutoCloseable {
 
   /**
    * Runs a server in this process for {@link ServerProcess}: prints {@code READY <base URI>},
-   * then answers {@code stats} with {@code STATS <requests>}, and stops on {@code quit} or when
+   * then answers {@code stats} with {@code STATS <requests> <connections>}, and stops on {@code quit} or when
    * standard input closes (the parent died).
    */
   public static void main(String[] args) throws IOException {
@@ -102,7 +102,7 @@ public final class BenchServer implements AutoCloseable {
       for (String line; (line = in.readLine()) != null; ) {
         if (line.equals("quit")) break;
         if (line.equals("stats")) {
-          System.out.println("STATS " + server.requests());
+          System.out.println("STATS " + server.requests() + " " + server.connections());
           System.out.flush();
         }
       }
@@ -128,6 +128,11 @@ public final class BenchServer implements AutoCloseable {
   /** Requests answered so far. */
   public long requests() {
     return routes.requests();
+  }
+
+  /** Connections that sent requests so far. */
+  public int connections() {
+    return routes.connections();
   }
 
   /** Responses sent so far with {@code status}. */

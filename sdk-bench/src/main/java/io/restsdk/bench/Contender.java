@@ -14,7 +14,7 @@ import java.util.List;
 interface Contender extends AutoCloseable {
   /** Every contender's name, as the benchmarks' {@code contender} parameter spells it. */
   List<String> NAMES = List.of("restsdk", "restsdk_nocache", "restsdk_defaults", "okhttp",
-      "okhttp_cache", "retrofit", "jdk", "feign");
+      "okhttp_reuse", "okhttp_cache", "retrofit", "jdk", "feign");
 
   /** The baseline the ratios are taken against. */
   String BASELINE = "okhttp";
@@ -49,6 +49,7 @@ interface Contender extends AutoCloseable {
       case "restsdk_nocache" -> RestSdkContender.withoutCache(base);
       case "restsdk_defaults" -> RestSdkContender.defaults(base);
       case "okhttp" -> OkHttpContender.plain(base);
+      case "okhttp_reuse" -> OkHttpContender.reusingDecoded(base);
       case "okhttp_cache" -> OkHttpContender.withDiskCache(base, scratch);
       case "retrofit" -> new RetrofitContender(base);
       case "jdk" -> new JdkContender(base);

@@ -1,11 +1,9 @@
 package io.restsdk.bench;
 
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.InternalProfiler;
@@ -58,13 +56,12 @@ public final class CpuProfiler implements InternalProfiler {
     return out;
   }
 
-  /** CPU of this JVM's child processes (the bench server), in ns; -1 when there is none. */
+  /**
+   * CPU of the bench server JVM, in ns; -1 before one started. JMH tears the trial down before
+   * the last iteration's profilers run, so a server that has stopped reports what it had used
+   * when it was asked to stop.
+   */
   private static long serverCpu() {
-    long total = -1;
-    for (ProcessHandle child : ProcessHandle.current().children().toList()) {
-      Optional<Duration> cpu = child.info().totalCpuDuration();
-      if (cpu.isPresent()) total = Math.max(total, 0) + cpu.get().toNanos();
-    }
-    return total;
+    return ServerProcess.lastCpuNanos();
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +38,7 @@ final class ItemRoutes {
   private final AtomicLong created = new AtomicLong();
   private final LongAdder requests = new LongAdder();
   private final LongAdder[] statuses = new LongAdder[600];
+  private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
 
   ItemRoutes() {
     ObjectMapper mapper = new ObjectMapper();
@@ -57,9 +59,10 @@ final class ItemRoutes {
     }
   }
 
-  Reply handle(String method, String rawPath, @Nullable String ifNoneMatch,
+  Reply handle(int clientPort, String method, String rawPath, @Nullable String ifNoneMatch,
       @Nullable String ifMatch) {
     requests.increment();
+    clientPorts.add(clientPort);
     Reply r = route(method, rawPath, ifNoneMatch, ifMatch);
     statuses[r.status()].increment();
     return r;
@@ -105,6 +108,11 @@ final class ItemRoutes {
 
   long requests() {
     return requests.sum();
+  }
+
+  /** Connections that sent requests so far (distinct client ports). */
+  int connections() {
+    return clientPorts.size();
   }
 
   long responses(int status) {

@@ -52,8 +52,8 @@ final class JdkListener implements BenchServer.Listener {
         in.transferTo(OutputStream.nullOutputStream());
       }
       Headers req = ex.getRequestHeaders();
-      ItemRoutes.Reply r = routes.handle(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
-          req.getFirst("If-None-Match"), req.getFirst("If-Match"));
+      ItemRoutes.Reply r = routes.handle(ex.getRemoteAddress().getPort(), ex.getRequestMethod(),
+          ex.getRequestURI().getRawPath(), req.getFirst("If-None-Match"), req.getFirst("If-Match"));
       Headers h = ex.getResponseHeaders();
       if (r.etag() != null) h.set("ETag", r.etag());
       if (r.location() != null) h.set("Location", r.location());

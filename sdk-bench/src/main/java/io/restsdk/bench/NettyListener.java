@@ -96,7 +96,8 @@ final class NettyListener implements BenchServer.Listener {
       int q = uri.indexOf('?');
       String path = q >= 0 ? uri.substring(0, q) : uri;
       HttpHeaders in = req.headers();
-      ItemRoutes.Reply r = routes.handle(req.method().name(), path,
+      int port = ((InetSocketAddress) ctx.channel().remoteAddress()).getPort();
+      ItemRoutes.Reply r = routes.handle(port, req.method().name(), path,
           in.get(HttpHeaderNames.IF_NONE_MATCH), in.get(HttpHeaderNames.IF_MATCH));
 
       ByteBuf body = r.length() == 0 ? Unpooled.EMPTY_BUFFER

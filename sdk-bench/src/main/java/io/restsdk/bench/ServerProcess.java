@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link BenchServer} in a JVM of its own, so that the benchmark's JVM holds only the client:
@@ -26,7 +27,11 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 final class ServerProcess implements AutoCloseable {
+  /** The server of this JVM's running trial, for {@link CpuProfiler}. */
+  private static volatile @Nullable ServerProcess latest;
+
   private final Process process;
+  private volatile long cpuAtClose = -1;
   private final BufferedReader out;
   private final PrintStream in;
   private final URI baseUri;
@@ -42,6 +47,18 @@ final class ServerProcess implements AutoCloseable {
       throw new IllegalStateException("bench server did not start: " + ready);
     }
     this.baseUri = URI.create(ready.substring("READY ".length()));
+    latest = this;
+  }
+
+  /**
+   * CPU time in ns used by the latest server this JVM started: while it runs, so far; after it
+   * was closed, up to its close. -1 when none was started.
+   */
+  static long lastCpuNanos() {
+    ServerProcess s = latest;
+    if (s == null) return -1;
+    long closed = s.cpuAtClose;
+    return closed >= 0 ? closed : s.cpu().toNanos();
   }
 
   /**
@@ -69,15 +86,16 @@ final class ServerProcess implements AutoCloseable {
     return baseUri;
   }
 
-  /** Requests the server has answered so far. */
-  long requests() {
+  /** Requests the server has answered so far, and the connections they came on. */
+  long[] stats() {
     in.println("stats");
     try {
       String line = out.readLine();
       if (line == null || !line.startsWith("STATS ")) {
         throw new IllegalStateException("bench server answered " + line);
       }
-      return Long.parseLong(line.substring("STATS ".length()).trim());
+      String[] parts = line.substring("STATS ".length()).trim().split(" ");
+      return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -90,6 +108,7 @@ final class ServerProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    cpuAtClose = cpu().toNanos();
     in.println("quit");
     try {
       if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();

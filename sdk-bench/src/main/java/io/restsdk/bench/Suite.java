@@ -30,8 +30,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       a few minutes. It only checks that every benchmark still runs: the numbers mean nothing.
  * </ul>
  *
- * <p>Any JMH option after the mode overrides the defaults, e.g. {@code -i 10} or a regexp
- * selecting benchmarks ({@code Get1k}) or {@code -prof stack}. The process exits with 1 when a
+ * <p>Any JMH option after the mode overrides the defaults, e.g. {@code -i 10}, a regexp
+ * selecting benchmarks ({@code 'Get1k\.'}), {@code -prof stack}, or {@code -rff out.json}
+ * (the table then goes to {@code out.md}). The process exits with 1 when a
  * benchmark throws, so CI notices.
  *
  * <pre>{@code
@@ -92,7 +93,10 @@ public final class Suite {
     }
     Path resultFile = Path.of(cmd.getResult().hasValue() ? cmd.getResult().get() : json.toString());
     String table = Report.render(resultFile, quick);
-    Path md = dir.resolve(quick ? "bench-table-quick.md" : "bench-table.md");
+    Path md = cmd.getResult().hasValue()
+        ? resultFile.resolveSibling(resultFile.getFileName().toString().replaceFirst("\\.json$", "")
+            + ".md")
+        : dir.resolve(quick ? "bench-table-quick.md" : "bench-table.md");
     Files.writeString(md, table);
     System.out.println();
     System.out.println(table);

@@ -39,6 +39,7 @@ class ContenderTest {
     }
     assertEquals(6, server.responses(200));
     assertEquals(0, server.responses(304));
+    assertEquals(1, server.connections(), "one kept-alive connection, as for every contender");
   }
 
   @ParameterizedTest
@@ -51,6 +52,7 @@ class ContenderTest {
       }
       for (int i = 0; i < 4; i++) {
         Item item = c.revalidate(BenchServer.LARGE);
+        assertEquals(Item.sample(BenchServer.LARGE, Item.LARGE_PARTS), item);
         assertEquals(BenchServer.LARGE, item.id());
         assertEquals(Item.LARGE_PARTS, item.parts().size());
       }
