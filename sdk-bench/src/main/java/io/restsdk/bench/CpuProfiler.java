@@ -1,6 +1,7 @@
 package io.restsdk.bench;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -57,11 +58,17 @@ public final class CpuProfiler implements InternalProfiler {
   }
 
   /**
-   * CPU of the bench server JVM, in ns; -1 before one started. JMH tears the trial down before
-   * the last iteration's profilers run, so a server that has stopped reports what it had used
-   * when it was asked to stop.
+   * CPU of the bench server JVM, in ns; -1 when there is none. The suite's shared server is
+   * found by its pid; a server of the trial's own is found through {@link ServerProcess}, and
+   * as JMH tears the trial down before the last iteration's profilers run, a server that has
+   * stopped reports what it had used when it was asked to stop.
    */
   private static long serverCpu() {
-    return ServerProcess.lastCpuNanos();
+    String pid = System.getProperty(Workload.SERVER_PID_PROPERTY);
+    if (pid == null) return ServerProcess.lastCpuNanos();
+    return ProcessHandle.of(Long.parseLong(pid))
+        .flatMap(p -> p.info().totalCpuDuration())
+        .map(Duration::toNanos)
+        .orElse(-1L);
   }
 }

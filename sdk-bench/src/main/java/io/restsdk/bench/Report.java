@@ -16,6 +16,10 @@ import org.jspecify.annotations.Nullable;
  * every contender on every workload, the ratios to raw OkHttp + Jackson measured in the same
  * run, and whether the targets of the benchmark issue hold.
  *
+ * <p>Time/op is the median of the measurement iterations, and the ratios are taken between
+ * medians: on a shared 2-core machine one slow iteration moves a mean a lot and a median
+ * little. JMH's mean and its 99.9% confidence half-width are shown beside it.
+ *
  * <pre>{@code
  * java -cp sdk-bench/target/benchmarks.jar io.restsdk.bench.Report sdk-bench/target/jmh-result.json
  * }</pre>
@@ -44,8 +48,8 @@ public final class Report {
   }
 
   /** One measured pair; NaN where the profiler did not run. */
-  record Score(double time, double timeError, String unit, double bytes, double bytesError,
-      double clientCpu, double serverCpu) {
+  record Score(double time, double mean, double min, double max, int samples, String unit,
+      double bytes, double clientCpu, double serverCpu) {
     boolean hasBytes() {
       return !Double.isNaN(bytes);
     }
@@ -63,9 +67,9 @@ public final class Report {
       out.append("_Quick mode: one short iteration each, to prove every benchmark runs. These ")
           .append("numbers are not measurements._\n\n");
     }
-    out.append("| workload | contender | time/op | × okhttp | client CPU/op | × okhttp "
-        + "| B/op | × okhttp | server CPU/op |\n");
-    out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    out.append("| workload | contender | time/op | × okhttp | mean (min–max, n) | client CPU/op "
+        + "| × okhttp | B/op | × okhttp | server CPU/op |\n");
+    out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Map.Entry<String, Map<String, Score>> w : byWorkload.entrySet()) {
       Map<String, Score> scores = w.getValue();
       Score base = scores.get(Contender.BASELINE);
@@ -73,10 +77,10 @@ public final class Report {
         Score s = c.getValue();
         out.append("| ").append(label(w.getKey())).append(" | ")
             .append(c.getKey().equals(Contender.BASELINE) ? "**okhttp** (floor)" : c.getKey())
-            .append(" | ").append(fmt(s.time))
-            .append(s.timeError > 0 ? " ± " + fmt(s.timeError) : "").append(' ')
-            .append(s.unit.replace("us/op", "µs"))
+            .append(" | ").append(fmt(s.time)).append(' ').append(unit(s.unit))
             .append(" | ").append(ratio(s.time, base == null ? Double.NaN : base.time))
+            .append(" | ").append(fmt(s.mean)).append(" (").append(fmt(s.min)).append('–')
+            .append(fmt(s.max)).append(", ").append(s.samples).append(')')
             .append(" | ").append(s.hasCpu() ? fmt(s.clientCpu) + " µs" : "–")
             .append(" | ").append(s.hasCpu() && base != null && base.hasCpu()
                 ? ratio(s.clientCpu, base.clientCpu) : "–")
@@ -98,8 +102,8 @@ public final class Report {
 
   /** Time ratios to okhttp, contenders × workloads, for reading at a glance. */
   private static String matrix(Map<String, Map<String, Score>> byWorkload) {
-    StringBuilder out = new StringBuilder("Time/op as a multiple of raw OkHttp + Jackson ")
-        .append("(lower is better; B/op multiple in brackets):\n\n| contender |");
+    StringBuilder out = new StringBuilder("Time/op (median) as a multiple of raw OkHttp + ")
+        .append("Jackson (lower is better; B/op multiple in brackets):\n\n| contender |");
     StringBuilder rule = new StringBuilder("|---|");
     for (String w : byWorkload.keySet()) {
       out.append(' ').append(label(w)).append(" |");
@@ -178,13 +182,13 @@ public final class Report {
         if (us == null || them == null) continue;
         compared++;
         if (us.time >= them.time) behind.add(label(w.getKey()));
-        else if (us.time + us.timeError >= them.time - them.timeError) close.add(label(w.getKey()));
+        else if (us.time >= 0.95 * them.time) close.add(label(w.getKey()));
       }
       if (compared == 0) continue;
       String line = check(behind.isEmpty()) + " " + sdk + " ahead of " + rival + " on "
           + (compared - behind.size()) + " of " + compared + " workloads";
       if (!behind.isEmpty()) line += "; behind on: " + String.join(", ", behind);
-      if (!close.isEmpty()) line += "; ahead within the error bars on: " + String.join(", ", close);
+      if (!close.isEmpty()) line += "; ahead by less than 5% on: " + String.join(", ", close);
       lines.add(line);
     }
     if (lines.isEmpty()) return "";
@@ -202,36 +206,74 @@ public final class Report {
     return ok ? "✅" : "❌";
   }
 
-  /** workload → contender → score, both in the suite's order. */
+  /** Writes the runs of several JMH JSON results into one. */
+  static void merge(List<Path> files, Path into) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    com.fasterxml.jackson.databind.node.ArrayNode all = mapper.createArrayNode();
+    for (Path f : files) {
+      for (JsonNode run : mapper.readTree(f.toFile())) all.add(run);
+    }
+    mapper.writerWithDefaultPrettyPrinter().writeValue(into.toFile(), all);
+  }
+
+  /**
+   * workload → contender → score, both in the suite's order. Runs of the same pair (rounds,
+   * forks) are pooled: every measurement iteration counts once.
+   */
   static Map<String, Map<String, Score>> read(Path json) throws IOException {
     JsonNode root = new ObjectMapper().readTree(json.toFile());
-    Map<String, Map<String, Score>> unordered = new LinkedHashMap<>();
+    Map<String, Map<String, List<JsonNode>>> runs = new LinkedHashMap<>();
     for (JsonNode run : root) {
       String benchmark = run.path("benchmark").asText();
       String[] parts = benchmark.split("\\.");
       String workload = parts.length >= 2 ? parts[parts.length - 2] : benchmark;
       String contender = run.path("params").path("contender").asText("?");
-      JsonNode primary = run.path("primaryMetric");
-      JsonNode secondary = run.path("secondaryMetrics");
-      JsonNode gc = gcNorm(secondary);
-      Score s = new Score(primary.path("score").asDouble(), error(primary),
-          primary.path("scoreUnit").asText(), gc == null ? Double.NaN : gc.path("score").asDouble(),
-          gc == null ? Double.NaN : error(gc), score(secondary.path("cpu.client")),
-          score(secondary.path("cpu.server")));
-      unordered.computeIfAbsent(workload, k -> new LinkedHashMap<>()).put(contender, s);
+      runs.computeIfAbsent(workload, k -> new LinkedHashMap<>())
+          .computeIfAbsent(contender, k -> new ArrayList<>()).add(run);
     }
     Map<String, Map<String, Score>> ordered = new LinkedHashMap<>();
     List<String> names = new ArrayList<>(WORKLOADS.keySet());
-    for (String w : unordered.keySet()) if (!names.contains(w)) names.add(w);
+    for (String w : runs.keySet()) if (!names.contains(w)) names.add(w);
     for (String w : names) {
-      Map<String, Score> scores = unordered.get(w);
-      if (scores == null) continue;
-      Map<String, Score> byContender = new LinkedHashMap<>();
-      for (String c : Contender.NAMES) if (scores.containsKey(c)) byContender.put(c, scores.get(c));
-      scores.forEach(byContender::putIfAbsent);
-      ordered.put(w, byContender);
+      Map<String, List<JsonNode>> byContender = runs.get(w);
+      if (byContender == null) continue;
+      List<String> contenders = new ArrayList<>();
+      for (String c : Contender.NAMES) if (byContender.containsKey(c)) contenders.add(c);
+      for (String c : byContender.keySet()) if (!contenders.contains(c)) contenders.add(c);
+      Map<String, Score> scores = new LinkedHashMap<>();
+      for (String c : contenders) scores.put(c, pool(byContender.get(c)));
+      ordered.put(w, scores);
     }
     return ordered;
+  }
+
+  private static Score pool(List<JsonNode> runs) {
+    List<Double> iterations = new ArrayList<>();
+    double bytes = 0;
+    double clientCpu = 0;
+    double serverCpu = 0;
+    String unit = "";
+    for (JsonNode run : runs) {
+      JsonNode primary = run.path("primaryMetric");
+      unit = primary.path("scoreUnit").asText();
+      for (JsonNode fork : primary.path("rawData")) {
+        for (JsonNode v : fork) iterations.add(v.asDouble());
+      }
+      if (primary.path("rawData").isEmpty()) iterations.add(primary.path("score").asDouble());
+      JsonNode secondary = run.path("secondaryMetrics");
+      JsonNode gc = gcNorm(secondary);
+      bytes += gc == null ? Double.NaN : gc.path("score").asDouble();
+      clientCpu += score(secondary.path("cpu.client"));
+      serverCpu += score(secondary.path("cpu.server"));
+    }
+    iterations.sort(null);
+    int n = iterations.size();
+    double median = n % 2 == 1 ? iterations.get(n / 2)
+        : (iterations.get(n / 2 - 1) + iterations.get(n / 2)) / 2;
+    double mean = iterations.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    int k = runs.size();
+    return new Score(median, mean, iterations.get(0), iterations.get(n - 1), n, unit, bytes / k,
+        clientCpu / k, serverCpu / k);
   }
 
   private static @Nullable JsonNode gcNorm(JsonNode secondary) {
@@ -245,15 +287,12 @@ public final class Report {
     return metric.isMissingNode() ? Double.NaN : metric.path("score").asDouble(Double.NaN);
   }
 
-  /** The 99.9% confidence half-width; 0 where JMH has none (a single iteration writes "NaN"). */
-  private static double error(JsonNode metric) {
-    JsonNode e = metric.path("scoreError");
-    double v = e.isNumber() ? e.asDouble() : Double.NaN;
-    return Double.isNaN(v) ? 0 : v;
-  }
-
   private static String label(String workload) {
     return WORKLOADS.getOrDefault(workload, workload);
+  }
+
+  private static String unit(String jmhUnit) {
+    return jmhUnit.replace("us/op", "µs").replace("ms/op", "ms").replace("ns/op", "ns");
   }
 
   private static String fmt(double v) {

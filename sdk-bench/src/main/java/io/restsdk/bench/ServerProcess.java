@@ -86,6 +86,11 @@ final class ServerProcess implements AutoCloseable {
     return baseUri;
   }
 
+  /** The server JVM's process id. */
+  long pid() {
+    return process.pid();
+  }
+
   /** Requests the server has answered so far, and the connections they came on. */
   long[] stats() {
     in.println("stats");

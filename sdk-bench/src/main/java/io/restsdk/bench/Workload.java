@@ -2,6 +2,7 @@ package io.restsdk.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -18,8 +19,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * What every benchmark shares: a fresh {@link BenchServer} in its own JVM ({@link
- * ServerProcess}) and one {@link Contender} per trial, both closed after it. Each subclass is one workload and names its contenders in its own
+ * What every benchmark shares: a {@link BenchServer} in a JVM of its own and one {@link
+ * Contender} per trial. The server is the suite's, already warm, when {@link Suite} passes its
+ * address in {@value #SERVER_URL_PROPERTY}; otherwise (JMH run directly) each trial starts one
+ * ({@link ServerProcess}). Each subclass is one workload and names its contenders in its own
  * {@code @Param}.
  */
 @State(Scope.Benchmark)
@@ -27,7 +30,12 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public abstract class Workload {
-  protected ServerProcess server;
+  /** System property: the base URL of a bench server already running. */
+  public static final String SERVER_URL_PROPERTY = "bench.server.url";
+  /** System property: that server's process id, for {@link CpuProfiler}. */
+  public static final String SERVER_PID_PROPERTY = "bench.server.pid";
+
+  private ServerProcess ownServer;
   protected Contender client;
   private Path scratch;
 
@@ -36,9 +44,16 @@ public abstract class Workload {
 
   @Setup(Level.Trial)
   public void open() throws IOException {
-    server = ServerProcess.start();
+    String url = System.getProperty(SERVER_URL_PROPERTY);
+    URI base;
+    if (url != null) {
+      base = URI.create(url);
+    } else {
+      ownServer = ServerProcess.start();
+      base = ownServer.baseUri();
+    }
     scratch = Files.createTempDirectory("restsdk-bench");
-    client = Contender.open(contender(), server.baseUri(), scratch);
+    client = Contender.open(contender(), base, scratch);
     prepare();
   }
 
@@ -50,7 +65,7 @@ public abstract class Workload {
     try {
       client.close();
     } finally {
-      server.close();
+      if (ownServer != null) ownServer.close();
       deleteTree(scratch);
     }
   }
