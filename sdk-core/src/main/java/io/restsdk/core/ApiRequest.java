@@ -31,6 +31,9 @@ public final class ApiRequest {
   private static final Set<String> MANAGED = Set.of("if-match", "if-none-match", "content-length",
       "host", "transfer-encoding", "connection", "idempotency-key");
 
+  private static final java.util.regex.Pattern SCHEME =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
+
   private final String method;
   private final @Nullable String path;
   private final @Nullable URI uri;
@@ -346,7 +349,7 @@ public final class ApiRequest {
     int frag = path.indexOf('#');
     if (frag >= 0) throw new IllegalArgumentException("path must not hold a fragment: " + path);
     String p = path.substring(0, end);
-    if (p.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+    if (SCHEME.matcher(p).lookingAt()) {
       throw new IllegalArgumentException(
           "path must be relative, use ApiRequest.of(method, URI) for absolute URIs: " + path);
     }

@@ -27,6 +27,9 @@ import okhttp3.HttpUrl;
  * @param <T> the body type
  */
 public final class Resource<T> {
+  /** Encodes an id as one path segment with OkHttp's rules. */
+  private static final HttpUrl SEGMENT_BASE = HttpUrl.get("http://h/");
+
   private final RestClient client;
   private final String collection;
   private final JavaType type;
@@ -218,8 +221,7 @@ public final class Resource<T> {
   }
 
   private static String segment(String id) {
-    String encoded = HttpUrl.get("http://h/").newBuilder().addPathSegment(checkId(id)).build()
-        .encodedPath();
+    String encoded = SEGMENT_BASE.newBuilder().addPathSegment(checkId(id)).build().encodedPath();
     return encoded.substring(1);
   }
 
