@@ -90,7 +90,8 @@ public final class BenchServer implements AutoCloseable {
 
   /**
    * Runs a server in this process for {@link ServerProcess}: prints {@code READY <base URI>},
-   * then answers {@code stats} with {@code STATS <requests> <connections>}, and stops on {@code quit} or when
+   * then answers {@code stats} with {@code STATS <requests> <connections>}, and stops on {@code
+   * quit} or when
    * standard input closes (the parent died).
    */
   public static void main(String[] args) throws IOException {

@@ -20,6 +20,8 @@ import org.openjdk.jmh.results.ScalarResult;
  * includes the server and any contention; CPU/op per side shows what the client itself costs.
  *
  * <p>Run with {@code -prof io.restsdk.bench.CpuProfiler}; the suite adds it to the full run.
+ * With {@code -jvmArgsAppend "-Xms1g -Xmx1g -Dbench.cpu.threads=true"} it also prints, after
+ * each iteration, the CPU per operation of every thread of the benchmark JVM.
  * The server's figure comes from {@code /proc}, which counts in 10 ms ticks: over a 1 s
  * iteration it is good to about 2%.
  */
@@ -28,6 +30,7 @@ public final class CpuProfiler implements InternalProfiler {
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private long clientStart;
   private long serverStart;
+  private final java.util.Map<Long, Long> threadStart = new java.util.HashMap<>();
 
   @Override
   public String getDescription() {
@@ -38,6 +41,11 @@ public final class CpuProfiler implements InternalProfiler {
   public void beforeIteration(BenchmarkParams benchmark, IterationParams iteration) {
     serverStart = serverCpu();
     clientStart = os.getProcessCpuTime();
+    if (Boolean.getBoolean("bench.cpu.threads")) {
+      java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+      threadStart.clear();
+      for (long id : mx.getAllThreadIds()) threadStart.put(id, mx.getThreadCpuTime(id));
+    }
   }
 
   @Override
@@ -47,6 +55,7 @@ public final class CpuProfiler implements InternalProfiler {
     long serverEnd = serverCpu();
     long server = serverStart < 0 || serverEnd < 0 ? -1 : serverEnd - serverStart;
     long ops = result.getMetadata().getAllOps();
+    if (Boolean.getBoolean("bench.cpu.threads") && ops > 0) printThreads(ops);
     List<Result> out = new ArrayList<>();
     if (ops > 0 && client >= 0) {
       out.add(new ScalarResult("cpu.client", client / 1e3 / ops, "µs/op", AggregationPolicy.AVG));
@@ -55,6 +64,22 @@ public final class CpuProfiler implements InternalProfiler {
       out.add(new ScalarResult("cpu.server", server / 1e3 / ops, "µs/op", AggregationPolicy.AVG));
     }
     return out;
+  }
+
+  /** With {@code -Dbench.cpu.threads=true}: which threads of this JVM used the CPU, per op. */
+  private void printThreads(long ops) {
+    java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    StringBuilder out = new StringBuilder("CPU µs/op by thread:");
+    for (long id : mx.getAllThreadIds()) {
+      long now = mx.getThreadCpuTime(id);
+      java.lang.management.ThreadInfo info = mx.getThreadInfo(id);
+      if (now < 0 || info == null) continue;
+      double perOp = (now - threadStart.getOrDefault(id, 0L)) / 1e3 / ops;
+      if (perOp >= 1) {
+        out.append(String.format(java.util.Locale.ROOT, " [%s %.1f]", info.getThreadName(), perOp));
+      }
+    }
+    System.out.println(out);
   }
 
   /**

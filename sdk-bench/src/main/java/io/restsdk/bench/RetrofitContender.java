@@ -33,7 +33,8 @@ final class RetrofitContender implements Contender {
 
     @Headers("Accept: application/json")
     @GET("items/{id}")
-    Call<ResponseBody> getRaw(@Path("id") String id, @Header("If-None-Match") @Nullable String etag);
+    Call<ResponseBody> getRaw(
+        @Path("id") String id, @Header("If-None-Match") @Nullable String etag);
 
     @Headers("Accept: application/json")
     @POST("items")

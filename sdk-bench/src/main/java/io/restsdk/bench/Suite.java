@@ -20,7 +20,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the whole suite and prints the ratio table: {@code java -jar sdk-bench/target/benchmarks.jar}.
+ * Runs the whole suite and prints the ratio table:
+ * {@code java -jar sdk-bench/target/benchmarks.jar}.
  *
  * <p>Modes:
  *
@@ -144,7 +145,8 @@ public final class Suite {
     Path scratch = Files.createTempDirectory("restsdk-bench");
     try (Contender c = Contender.open(Contender.BASELINE, server.baseUri(), scratch)) {
       Item payload = Item.sample("new", Item.SMALL_PARTS);
-      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong("bench.server.warmup", 10));
+      long seconds = Long.getLong("bench.server.warmup", 10);
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
       while (System.nanoTime() < end) {
         c.get(BenchServer.SMALL_LIVE);
         c.get(BenchServer.LARGE_LIVE);

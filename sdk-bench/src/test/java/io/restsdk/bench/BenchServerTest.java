@@ -154,7 +154,8 @@ class BenchServerTest {
     return send(b);
   }
 
-  private HttpResponse<byte[]> send(HttpRequest.Builder b) throws IOException, InterruptedException {
+  private HttpResponse<byte[]> send(HttpRequest.Builder b)
+      throws IOException, InterruptedException {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
