@@ -354,14 +354,33 @@ public final class ApiRequest {
           "path must be relative, use ApiRequest.of(method, URI) for absolute URIs: " + path);
     }
     if (p.indexOf('\\') >= 0) throw new IllegalArgumentException("path holds '\\': " + path);
-    for (String segment : p.split("/", -1)) {
-      String s = segment.toLowerCase(Locale.ROOT).replace("%2e", ".");
-      if (s.equals(".") || s.equals("..")) {
+    for (int from = 0; from <= p.length(); ) {
+      int slash = p.indexOf('/', from);
+      int to = slash < 0 ? p.length() : slash;
+      if (isDotSegment(p, from, to)) {
         throw new IllegalArgumentException(
             "path must not hold '.' or '..' segments that leave the base URL: " + path);
       }
+      from = to + 1;
     }
     return path;
+  }
+
+  /** {@code .} or {@code ..} in {@code s[from, to)}, each dot possibly written {@code %2e}. */
+  private static boolean isDotSegment(String s, int from, int to) {
+    int dots = 0;
+    for (int i = from; i < to; ) {
+      if (s.charAt(i) == '.') {
+        i++;
+      } else if (i + 3 <= to && s.charAt(i) == '%' && s.charAt(i + 1) == '2'
+          && (s.charAt(i + 2) == 'e' || s.charAt(i + 2) == 'E')) {
+        i += 3;
+      } else {
+        return false;
+      }
+      if (++dots > 2) return false;
+    }
+    return dots > 0;
   }
 
   private static void checkHeader(String name, String value) {

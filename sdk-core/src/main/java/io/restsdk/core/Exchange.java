@@ -213,7 +213,7 @@ final class Exchange<T> {
           ETag etag = ETag.parse(raw.header("ETag")).orElse(null);
           Entity<T> entity = entity(raw, raw.body(), etag, readCtx, false);
           return done(e instanceof ApiException.Conflict
-              ? new ApiResponse.Created<>(201, raw.headers(), url.uri(), entity)
+              ? new ApiResponse.Created<>(201, raw.headers(), uri(url), entity)
               : new ApiResponse.Ok<>(entity));
         }, x -> null);
     return new Step<>(null, reread);
@@ -402,7 +402,7 @@ final class Exchange<T> {
       log(ctx, what);
       return done(new ApiResponse.Created<>(raw.code(), raw.headers(), null, null));
     }
-    URI uri = location.uri();
+    URI uri = uri(location);
     evictWritten(location);
     Boolean perRequest = request.followLocation();
     boolean follow = needBody || (perRequest != null ? perRequest : client.followLocation);
@@ -522,17 +522,21 @@ final class Exchange<T> {
       boolean revalidated, Headers headers) {
     T value = decode(body, headers, raw.code() == 304 ? 200 : raw.code(), ctx);
     return new Entity<>(value, etag, 200 == raw.code() || raw.code() == 304 ? 200 : raw.code(),
-        headers, ctx.url.uri(), revalidated);
+        headers, uri(ctx.url), revalidated);
   }
 
   @SuppressWarnings("unchecked")
   private T decode(byte[] body, Headers headers, int status, Ctx ctx) {
     Class<?> raw = type.getRawClass();
     if (raw == Void.class || raw == void.class) return null;
-    String ct = headers.get("Content-Type");
-    MediaType mediaType = ct == null ? null : MediaType.parse(ct);
     if (raw == byte[].class) return (T) body;
-    if (raw == String.class && (mediaType == null || !MediaTypes.isJson(mediaType))) {
+    String ct = headers.get("Content-Type");
+    // The usual "application/json" (with or without parameters) needs no MediaType, whose
+    // parser runs a regular expression.
+    boolean plainJson = ct != null && MediaTypes.isPlainJson(ct);
+    MediaType mediaType = ct == null || plainJson ? null : MediaType.parse(ct);
+    if (raw == String.class && !plainJson
+        && (mediaType == null || !MediaTypes.isJson(mediaType))) {
       return (T) new String(body, mediaType == null || mediaType.charset() == null
           ? StandardCharsets.UTF_8 : mediaType.charset());
     }
@@ -560,6 +564,19 @@ final class Exchange<T> {
 
   private static boolean isConditionalWrite(String method) {
     return method.equals("PUT") || method.equals("PATCH") || method.equals("DELETE");
+  }
+
+  /**
+   * The URL as a {@link URI}. {@link HttpUrl#uri()} re-encodes through a regular expression it
+   * compiles on every call; an OkHttp URL string is almost always a valid URI already, so that
+   * is tried first and {@code uri()} kept for the rest.
+   */
+  static URI uri(HttpUrl url) {
+    try {
+      return new URI(url.toString());
+    } catch (java.net.URISyntaxException e) {
+      return url.uri();
+    }
   }
 
   static boolean sameOrigin(HttpUrl a, HttpUrl b) {

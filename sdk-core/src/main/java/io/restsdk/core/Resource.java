@@ -221,8 +221,21 @@ public final class Resource<T> {
   }
 
   private static String segment(String id) {
-    String encoded = SEGMENT_BASE.newBuilder().addPathSegment(checkId(id)).build().encodedPath();
+    checkId(id);
+    if (isUnreserved(id)) return id; // nothing to percent-encode: skip building a URL
+    String encoded = SEGMENT_BASE.newBuilder().addPathSegment(id).build().encodedPath();
     return encoded.substring(1);
+  }
+
+  /** RFC 3986 unreserved characters only, which a path segment carries as they are. */
+  private static boolean isUnreserved(String id) {
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '.' || c == '_' || c == '~';
+      if (!ok) return false;
+    }
+    return true;
   }
 
   static String checkId(String id) {

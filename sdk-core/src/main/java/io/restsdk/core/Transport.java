@@ -84,7 +84,7 @@ final class Transport {
       long n = Math.min(cap, source.getBuffer().size());
       bytes = source.getBuffer().readByteArray(n);
     }
-    return new RawResponse(code, response.headers(), bytes, body.contentType());
+    return new RawResponse(code, response.headers(), bytes);
   }
 
   private static DecodeException tooLarge(int code, Target target, long cap) {

@@ -43,7 +43,10 @@ public final class CaffeineEtagStore implements EtagStore {
     }
     Variant variant = new Variant(key.principal(), key.accept());
     cache.asMap().compute(key.url(), (url, old) -> {
-      Map<Variant, CachedResponse> m = old == null ? new HashMap<>(2) : new HashMap<>(old.byVariant);
+      if (old == null || old.byVariant.size() == 1 && old.byVariant.containsKey(variant)) {
+        return new Variants(url, variant, response); // the usual case: one variant per URL
+      }
+      Map<Variant, CachedResponse> m = new HashMap<>(old.byVariant);
       m.put(variant, response);
       return new Variants(url, m);
     });
@@ -75,6 +78,11 @@ public final class CaffeineEtagStore implements EtagStore {
   private static final class Variants {
     final Map<Variant, CachedResponse> byVariant;
     final long weight;
+
+    Variants(String url, Variant variant, CachedResponse response) {
+      this.byVariant = Map.of(variant, response);
+      this.weight = url.length() + 32L + response.weight();
+    }
 
     Variants(String url, Map<Variant, CachedResponse> byVariant) {
       this.byVariant = Map.copyOf(byVariant);

@@ -10,6 +10,23 @@ public final class MediaTypes {
 
   private MediaTypes() {}
 
+  /**
+   * Whether a {@code Content-Type} header value is {@code application/json}, with or without
+   * parameters, compared without parsing (and so without allocating).
+   */
+  public static boolean isPlainJson(String header) {
+    int end = header.indexOf(';');
+    if (end < 0) end = header.length();
+    int start = 0;
+    while (start < end && isSpace(header.charAt(start))) start++;
+    while (end > start && isSpace(header.charAt(end - 1))) end--;
+    return end - start == 16 && header.regionMatches(true, start, "application/json", 0, 16);
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t';
+  }
+
   /** {@code application/json} or any {@code application/*+json}, e.g. {@code application/problem+json}. */
   public static boolean isJson(@Nullable MediaType type) {
     if (type == null) return false;
