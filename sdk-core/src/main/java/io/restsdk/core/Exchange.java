@@ -78,7 +78,7 @@ final class Exchange<T> {
       // One attempt = the transport call and the status mapping, so retries decide on the
       // mapped outcome; a Step is data (the next hop is not run inside the attempt).
       Step<ApiResponse<T>> step = client.policies.get(send(h, deadline),
-          (ok, req) -> h.then.apply(Transport.execute(ok, req, limits(), h.target)), h.recover);
+          (ok, req) -> h.then.apply(Transport.execute(ok, req, client.limits, h.target)), h.recover);
       if (step.hop == null) return step.value;
       if (++attempts > 4) throw new IllegalStateException("too many hops"); // cannot happen
       hop = step.hop;
@@ -99,7 +99,7 @@ final class Exchange<T> {
   private <R> void hopAsync(
       Hop<R> hop, Policies.@Nullable Deadline deadline, CompletableFuture<R> result) {
     client.policies.getAsync(send(hop, deadline),
-            (ok, req) -> Transport.enqueue(ok, req, limits(), hop.target).thenApply(hop.then),
+            (ok, req) -> Transport.enqueue(ok, req, client.limits, hop.target).thenApply(hop.then),
             hop.recover)
         .whenComplete((step, error) -> {
           if (error != null) {
@@ -133,10 +133,6 @@ final class Exchange<T> {
   static Throwable unwrap(Throwable t) {
     while (t instanceof CompletionException && t.getCause() != null) t = t.getCause();
     return t;
-  }
-
-  private Transport.Limits limits() {
-    return new Transport.Limits(client.maxBodyBytes, client.maxErrorBodyBytes);
   }
 
   // ---------------------------------------------------------------- the first hop

@@ -54,6 +54,7 @@ public final class RestClient implements AutoCloseable {
   final boolean followCrossOriginLocation;
   final long maxBodyBytes;
   final int maxErrorBodyBytes;
+  final Transport.Limits limits;
   final EtagCache etagCache;
   final boolean conditionalWrites;
   final int modifyAttempts;
@@ -77,6 +78,7 @@ public final class RestClient implements AutoCloseable {
     this.followCrossOriginLocation = b.followCrossOriginLocation;
     this.maxBodyBytes = b.maxBodyBytes;
     this.maxErrorBodyBytes = b.maxErrorBodyBytes;
+    this.limits = new Transport.Limits(maxBodyBytes, maxErrorBodyBytes);
     this.etagCache = b.etagCache != null ? b.etagCache : EtagCache.inMemory();
     this.conditionalWrites = b.conditionalWrites;
     this.modifyAttempts = b.modifyAttempts;
