@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -33,9 +34,10 @@ import org.jspecify.annotations.Nullable;
  * after a 401, the outcome check after a lost response, and the attempt count and earlier
  * failures that the final exception reports.
  *
- * <p>One instance per client; the circuit breaker it holds is shared by every call. The retry
- * policy is built per request, because its decisions depend on the request (method, key,
- * deadline).
+ * <p>One instance per client; the circuit breaker it holds is shared by every call and sees
+ * every attempt. The first attempt runs directly; a retry policy and an executor are built only
+ * when it fails in a way that may be retried, because the policy's decisions depend on the
+ * request (method, key, deadline) and a call that succeeds at once should not pay for them.
  */
 final class Policies {
   /** Methods that mean the same when sent twice (RFC 9110 §9.2.2), minus PATCH. */
@@ -87,8 +89,25 @@ final class Policies {
   <R> R get(Send send, Attempt<R> attempt, Function<ApiException, @Nullable R> recover) {
     Run<R> run = new Run<>(send, recover);
     try {
-      FailsafeExecutor<Object> executor = executor(run);
-      return executor == null ? run.once(attempt) : executor.get(() -> run.once(attempt));
+      if (custom != null) return Failsafe.with(custom).get(() -> run.once(attempt));
+      long start = System.nanoTime();
+      SdkException first;
+      try {
+        return guarded(run, attempt);
+      } catch (SdkException e) {
+        first = e;
+      }
+      // Only a retryable first failure pays for a retry policy and an executor.
+      FailsafeExecutor<Object> retries = retries(run, first, start);
+      if (retries == null) throw first;
+      boolean[] replayed = {false};
+      return retries.get(() -> {
+        if (!replayed[0]) {
+          replayed[0] = true;
+          throw first; // attempt 1 already ran: Failsafe sees its outcome and plans attempt 2
+        }
+        return guarded(run, attempt);
+      });
     } catch (CircuitBreakerOpenException e) {
       throw run.end(circuitOpen(send, e));
     } catch (SdkException e) {
@@ -101,12 +120,42 @@ final class Policies {
       Send send, AsyncAttempt<R> attempt, Function<ApiException, @Nullable R> recover) {
     Run<R> run = new Run<>(send, recover);
     CompletableFuture<R> attempts;
-    try {
-      FailsafeExecutor<Object> executor = executor(run);
-      attempts = executor == null
-          ? run.onceAsync(attempt) : executor.getStageAsync(() -> run.onceAsync(attempt));
-    } catch (RuntimeException e) {
-      attempts = CompletableFuture.failedFuture(e);
+    if (custom != null) {
+      try {
+        attempts = Failsafe.with(custom).getStageAsync(() -> run.onceAsync(attempt));
+      } catch (RuntimeException e) {
+        attempts = CompletableFuture.failedFuture(e);
+      }
+    } else {
+      long start = System.nanoTime();
+      attempts = new CompletableFuture<>();
+      CompletableFuture<R> all = attempts;
+      guardedAsync(run, attempt).whenComplete((value, error) -> {
+        if (error == null) {
+          all.complete(value);
+          return;
+        }
+        Throwable t = Exchange.unwrap(error);
+        FailsafeExecutor<Object> retries;
+        try {
+          retries = t instanceof SdkException first ? retries(run, first, start) : null;
+        } catch (RuntimeException e) {
+          retries = null;
+          t = e;
+        }
+        if (retries == null) {
+          all.completeExceptionally(t);
+          return;
+        }
+        Throwable first = t;
+        AtomicBoolean replayed = new AtomicBoolean();
+        retries.getStageAsync(() -> replayed.getAndSet(true)
+                ? guardedAsync(run, attempt) : CompletableFuture.<R>failedFuture(first))
+            .whenComplete((v, e) -> {
+              if (e == null) all.complete(v);
+              else all.completeExceptionally(e);
+            });
+      });
     }
     CompletableFuture<R> out = new CompletableFuture<>();
     attempts.whenComplete((value, error) -> {
@@ -122,25 +171,55 @@ final class Policies {
     return out;
   }
 
-  private @Nullable FailsafeExecutor<Object> executor(Run<?> run) {
-    List<Policy<Object>> policies = new ArrayList<>(3);
-    if (custom != null) {
-      policies.addAll(custom);
-    } else {
-      if (options.maxAttempts() > 1) policies.add(retryPolicy(run));
-      if (breaker != null) policies.add(breaker);
+  /** One attempt behind the circuit breaker, which sees every attempt's outcome. */
+  private <R> R guarded(Run<R> run, Attempt<R> attempt) {
+    if (breaker == null) return run.once(attempt);
+    if (!breaker.tryAcquirePermit()) throw new CircuitBreakerOpenException(breaker);
+    R value;
+    try {
+      value = run.once(attempt);
+    } catch (RuntimeException e) {
+      breaker.recordException(e);
+      throw e;
     }
-    return policies.isEmpty() ? null : Failsafe.with(policies);
+    breaker.recordSuccess();
+    return value;
   }
 
-  private RetryPolicy<Object> retryPolicy(Run<?> run) {
+  private <R> CompletableFuture<R> guardedAsync(Run<R> run, AsyncAttempt<R> attempt) {
+    if (breaker == null) return run.onceAsync(attempt);
+    if (!breaker.tryAcquirePermit()) {
+      return CompletableFuture.failedFuture(new CircuitBreakerOpenException(breaker));
+    }
+    return run.onceAsync(attempt).whenComplete((value, error) -> {
+      if (error == null) breaker.recordSuccess();
+      else breaker.recordException(Exchange.unwrap(error));
+    });
+  }
+
+  /**
+   * The executor for attempts 2..n after {@code first} failed, or null when that failure ends
+   * the call: not retryable, not safe to repeat, retries off, or no time left.
+   */
+  private @Nullable FailsafeExecutor<Object> retries(Run<?> run, SdkException first, long start) {
+    if (options.maxAttempts() <= 1 || !run.shouldRetry(first)) return null;
+    Duration maxDuration = options.maxDuration();
+    Duration left = null;
+    if (maxDuration != null) {
+      left = maxDuration.minusNanos(System.nanoTime() - start);
+      if (left.isNegative() || left.isZero()) return null;
+    }
+    return Failsafe.with(retryPolicy(run, left));
+  }
+
+  private RetryPolicy<Object> retryPolicy(Run<?> run, @Nullable Duration maxDuration) {
     RetryPolicyBuilder<Object> b = RetryPolicy.builder()
         .handleIf((r, e) -> e != null && run.shouldRetry(e))
         .withMaxAttempts(options.maxAttempts())
         .withDelayFn(run::delay)
         .abortIf((r, e) -> run.deadlineHit)
         .onRetryScheduled(run::retryScheduled);
-    if (options.maxDuration() != null) b.withMaxDuration(options.maxDuration());
+    if (maxDuration != null) b.withMaxDuration(maxDuration);
     return b.build();
   }
 

@@ -54,17 +54,41 @@ class CircuitBreakerTest extends RetryFixture {
     assertEquals(3, server.getRequestCount());
   }
 
-  @Test
-  void openingMidCallStopsTheRetries() {
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void openingMidCallStopsTheRetries(boolean async) {
     client.close();
     client = builder().circuitBreaker(2, Duration.ofSeconds(30)).build();
     server.enqueue(status(503));
     server.enqueue(status(503));
     CircuitOpenException e = assertThrows(CircuitOpenException.class,
-        () -> client.send(ApiRequest.get("books/1"), Book.class));
+        () -> send(async, client, ApiRequest.get("books/1"), Book.class));
     assertEquals(2, server.getRequestCount());
     assertEquals(2, e.attempts());
     assertEquals(2, e.getSuppressed().length);
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void firstAttemptsCountWhenRetriesAreOnAndASuccessResetsTheCount(boolean async) {
+    client.close();
+    client = builder().circuitBreaker(3, Duration.ofSeconds(30)).build();
+    // 503, 200 | 503, 200 | 503, 503, 503: only the last call's three failures in a row
+    // (its first attempt included) open the breaker.
+    for (int code : new int[] {503, 200, 503, 200, 503, 503, 503}) {
+      server.enqueue(code == 200 ? json(200, BOOK) : status(code));
+    }
+    send(async, client, ApiRequest.get("books/1"), Book.class);
+    send(async, client, ApiRequest.get("books/1"), Book.class);
+    ApiException third = assertThrows(ApiException.class,
+        () -> send(async, client, ApiRequest.get("books/1"), Book.class));
+    assertEquals(503, third.status(), "the earlier failures were reset by the 200s");
+    assertEquals(3, third.attempts());
+    assertEquals(7, server.getRequestCount());
+    CircuitOpenException open = assertThrows(CircuitOpenException.class,
+        () -> send(async, client, ApiRequest.get("books/1"), Book.class));
+    assertEquals(0, open.attempts());
+    assertEquals(7, server.getRequestCount(), "open: the next call's first attempt is not sent");
   }
 
   @Test

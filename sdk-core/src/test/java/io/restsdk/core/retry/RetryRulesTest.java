@@ -187,6 +187,41 @@ class RetryRulesTest extends RetryFixture {
     assertNotNull(RetryOptions.defaults().toString());
   }
 
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void maxDurationCountsTheFirstAttempt(boolean async) {
+    client.close();
+    client = builder().retryOptions(RetryOptions.builder().maxAttempts(3)
+        .maxDuration(java.time.Duration.ofMillis(150))
+        .backoff(java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1)).jitter(0).build())
+        .build();
+    server.enqueue(new MockResponse.Builder().code(503)
+        .headersDelay(400, java.util.concurrent.TimeUnit.MILLISECONDS).build());
+    server.enqueue(json(200, BOOK));
+    ApiException failure = assertThrows(ApiException.class,
+        () -> send(async, client, ApiRequest.get("books/1"), Book.class));
+    assertEquals(503, failure.status());
+    assertEquals(1, server.getRequestCount(), "the first attempt alone outlasted maxDuration");
+    assertEquals(1, failure.attempts());
+    assertEquals(GiveUpReason.RETRIES_EXHAUSTED, giveUps.get(0).reason());
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void withinMaxDurationTheRetryIsMade(boolean async) {
+    client.close();
+    client = builder().retryOptions(RetryOptions.builder().maxAttempts(3)
+        .maxDuration(java.time.Duration.ofSeconds(10))
+        .backoff(java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1)).jitter(0).build())
+        .build();
+    server.enqueue(status(503));
+    server.enqueue(json(200, BOOK));
+    assertInstanceOf(ApiResponse.Ok.class,
+        send(async, client, ApiRequest.get("books/1"), Book.class));
+    assertEquals(2, server.getRequestCount());
+    assertEquals(1, retries.size());
+  }
+
   @Test
   void aListenerThatThrowsDoesNotBreakTheCall() {
     client.close();
