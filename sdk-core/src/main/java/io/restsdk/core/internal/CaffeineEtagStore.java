@@ -42,6 +42,14 @@ public final class CaffeineEtagStore implements EtagStore {
       return;
     }
     Variant variant = new Variant(key.principal(), key.accept());
+    Variants current = cache.getIfPresent(key.url());
+    if (current == null || current.byVariant.size() == 1 && current.byVariant.containsKey(variant)) {
+      // The usual case, one variant per URL: a plain put, no compute holding the map's lock
+      // while threads storing the same URL queue behind it. Racing a store of another variant
+      // may drop that one; a dropped entry only costs a full GET, never a stale body.
+      cache.put(key.url(), new Variants(key.url(), variant, response));
+      return;
+    }
     cache.asMap().compute(key.url(), (url, old) -> {
       if (old == null || old.byVariant.size() == 1 && old.byVariant.containsKey(variant)) {
         return new Variants(url, variant, response); // the usual case: one variant per URL
