@@ -317,8 +317,11 @@ final class Exchange<T> {
         }
         ETag etag = ETag.parse(raw.header("ETag")).orElse(null);
         // HEAD answers carry no body to keep: only GETs fill the cache.
-        if (ctx.method.equals("GET") && ctx.key != null) storeOrEvict(ctx.key, etag, raw);
-        yield done(new ApiResponse.Ok<>(entity(raw, raw.body(), etag, ctx, false)));
+        boolean stored = ctx.method.equals("GET") && ctx.key != null
+            && storeOrEvict(ctx.key, etag, raw);
+        Entity<T> entity = entity(raw, raw.body(), etag, ctx, false);
+        if (stored) remember(raw.body(), entity.body());
+        yield done(new ApiResponse.Ok<>(entity));
       }
       case CREATED -> created(raw, ctx);
       case NO_CONTENT -> done(new ApiResponse.NoContent<>(raw.code(), raw.headers()));
@@ -327,14 +330,23 @@ final class Exchange<T> {
     };
   }
 
-  private void storeOrEvict(CacheKey key, @Nullable ETag etag, RawResponse raw) {
+  /** Keeps a tagged 200 in the cache, else drops what it held; true when it was kept. */
+  private boolean storeOrEvict(CacheKey key, @Nullable ETag etag, RawResponse raw) {
     String cacheControl = raw.header("Cache-Control");
     boolean noStore = cacheControl != null
         && cacheControl.toLowerCase(Locale.ROOT).contains("no-store");
     if (etag == null || noStore || raw.code() != 200) {
       client.etagCache.evict(key.url()); // a newer answer without a tag: the old body is stale
-    } else {
-      client.etagCache.store(key, new CachedResponse(etag, raw.body(), raw.headers()));
+      return false;
+    }
+    client.etagCache.store(key, new CachedResponse(etag, raw.body(), raw.headers()));
+    return true;
+  }
+
+  /** With reuseDecodedBodies: the value decoded from a cached body, for the next 304. */
+  private void remember(byte[] cachedBody, @Nullable T value) {
+    if (client.decodedBodies != null && value != null && !(value instanceof byte[])) {
+      client.decodedBodies.put(cachedBody, type, value);
     }
   }
 
@@ -345,8 +357,17 @@ final class Exchange<T> {
         CachedResponse refreshed = held.withHeaders(merge(held.headers(), raw.headers()));
         client.etagCache.refresh(ctx.key, refreshed);
         client.etagCache.hit();
-        return done(new ApiResponse.Ok<>(
-            entity(raw, refreshed.body(), refreshed.etag(), ctx, true, refreshed.headers())));
+        @SuppressWarnings("unchecked")
+        T reused = client.decodedBodies == null
+            ? null : (T) client.decodedBodies.get(refreshed.body(), type);
+        if (reused != null) {
+          return done(new ApiResponse.Ok<>(new Entity<>(reused, refreshed.etag(), 200,
+              refreshed.headers(), uri(ctx.url), true)));
+        }
+        Entity<T> entity =
+            entity(raw, refreshed.body(), refreshed.etag(), ctx, true, refreshed.headers());
+        remember(refreshed.body(), entity.body());
+        return done(new ApiResponse.Ok<>(entity));
       }
       // Evicted between request and answer: one unconditional GET, never an error.
       return new Step<>(null, regetHop(ctx));
@@ -525,7 +546,8 @@ final class Exchange<T> {
   private T decode(byte[] body, Headers headers, int status, Ctx ctx) {
     Class<?> raw = type.getRawClass();
     if (raw == Void.class || raw == void.class) return null;
-    if (raw == byte[].class) return (T) body;
+    // A copy: the array may be the one the ETag cache keeps, and callers may write to theirs.
+    if (raw == byte[].class) return (T) body.clone();
     String ct = headers.get("Content-Type");
     // The usual "application/json" (with or without parameters) needs no MediaType, whose
     // parser runs a regular expression.
