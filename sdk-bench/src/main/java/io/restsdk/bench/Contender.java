@@ -13,7 +13,7 @@ import java.util.List;
  */
 interface Contender extends AutoCloseable {
   /** Every contender's name, as the benchmarks' {@code contender} parameter spells it. */
-  List<String> NAMES = List.of("restsdk", "restsdk_nocache", "restsdk_defaults", "okhttp",
+  List<String> NAMES = List.of("restsdk", "restsdk_nocache", "restsdk_defaults", "restsdk_reuse", "okhttp",
       "okhttp_reuse", "okhttp_cache", "retrofit", "jdk", "feign");
 
   /** The baseline the ratios are taken against. */
@@ -48,6 +48,7 @@ interface Contender extends AutoCloseable {
       case "restsdk" -> RestSdkContender.withCache(base);
       case "restsdk_nocache" -> RestSdkContender.withoutCache(base);
       case "restsdk_defaults" -> RestSdkContender.defaults(base);
+      case "restsdk_reuse" -> RestSdkContender.reusingDecoded(base);
       case "okhttp" -> OkHttpContender.plain(base);
       case "okhttp_reuse" -> OkHttpContender.reusingDecoded(base);
       case "okhttp_cache" -> OkHttpContender.withDiskCache(base, scratch);

@@ -14,7 +14,10 @@ import java.net.URI;
  *       what the hand-written contenders do and nothing more;
  *   <li>{@link #withoutCache}: the cache off too; it then has no 304 path;
  *   <li>{@link #defaults}: every default, retries (3 attempts) included: what a user gets from
- *       {@code RestClient.builder().baseUrl(url).build()}.
+ *       {@code RestClient.builder().baseUrl(url).build()};
+ *   <li>{@link #reusingDecoded}: as {@link #withCache}, with
+ *       {@code reuseDecodedBodies(true)}: a 304 returns the item decoded from the 200 before it
+ *       ({@link Item} is a record of immutable values), as {@code okhttp_reuse} does by hand.
  * </ul>
  */
 final class RestSdkContender implements Contender {
@@ -39,6 +42,13 @@ final class RestSdkContender implements Contender {
         .retryOptions(RetryOptions.none())
         .etagCache(EtagCache.disabled())
         .build(), false);
+  }
+
+  static RestSdkContender reusingDecoded(URI base) {
+    return new RestSdkContender(RestClient.builder().baseUrl(base.toString())
+        .retryOptions(RetryOptions.none())
+        .reuseDecodedBodies(true)
+        .build(), true);
   }
 
   static RestSdkContender defaults(URI base) {

@@ -7,7 +7,7 @@ import org.openjdk.jmh.annotations.Threads;
 /** As {@link Revalidate100k}, from 4 threads sharing one client and what it keeps. */
 @Threads(4)
 public class Revalidate100kThreads4 extends Workload {
-  @Param({"restsdk", "restsdk_defaults", "okhttp", "okhttp_reuse", "okhttp_cache", "retrofit",
+  @Param({"restsdk", "restsdk_defaults", "restsdk_reuse", "okhttp", "okhttp_reuse", "okhttp_cache", "retrofit",
       "jdk", "feign"})
   public String contender;
 

@@ -26,8 +26,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>Modes:
  *
  * <ul>
- *   <li>default (the full run): two rounds over every benchmark, each a fork with 6 × 1 s
- *       warm-up and 3 × 1 s measurement, {@code -prof gc} and {@link CpuProfiler}; about 21
+ *   <li>default (the full run): two rounds over every benchmark, each a fork with 10 × 1 s
+ *       warm-up and 3 × 1 s measurement, {@code -prof gc} and {@link CpuProfiler}; about 30
  *       minutes on 2 cores. The rounds' JSON is merged into {@code target/jmh-result.json} and
  *       the markdown table written to {@code target/bench-table.md} (beside the jar).
  *       {@code --rounds N} right after the mode changes the number of rounds.
@@ -79,7 +79,7 @@ public final class Suite {
         .shouldFailOnError(true)
         .resultFormat(ResultFormatType.JSON);
     if (!cmd.getForkCount().hasValue()) b.forks(1);
-    if (!cmd.getWarmupIterations().hasValue()) b.warmupIterations(quick ? 1 : 6);
+    if (!cmd.getWarmupIterations().hasValue()) b.warmupIterations(quick ? 1 : 10);
     if (!cmd.getWarmupTime().hasValue()) b.warmupTime(quick ? ms(200) : TimeValue.seconds(1));
     if (!cmd.getMeasurementIterations().hasValue()) b.measurementIterations(quick ? 1 : 3);
     if (!cmd.getMeasurementTime().hasValue()) {

@@ -1,6 +1,7 @@
 package io.restsdk.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every contender does each workload's requests, with the statuses the workload expects. */
 class ContenderTest {
@@ -56,6 +58,17 @@ class ContenderTest {
         assertEquals(BenchServer.LARGE, item.id());
         assertEquals(Item.LARGE_PARTS, item.parts().size());
       }
+    }
+    assertEquals(1, server.responses(200));
+    assertEquals(3, server.responses(304));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"restsdk_reuse", "okhttp_reuse"})
+  void reusingContendersHandOutTheItemOfThe200OnEvery304(String name) {
+    try (Contender c = Contender.open(name, server.baseUri(), scratch)) {
+      Item first = c.revalidate(BenchServer.LARGE);
+      for (int i = 0; i < 3; i++) assertSame(first, c.revalidate(BenchServer.LARGE));
     }
     assertEquals(1, server.responses(200));
     assertEquals(3, server.responses(304));
