@@ -10,6 +10,11 @@ import java.util.function.UnaryOperator;
  * network. Futures complete exceptionally with the same {@link SdkException} the sync call
  * throws (not wrapped); argument errors are thrown at once.
  *
+ * <p>Cancelling a returned future stops the operation: the HTTP call in flight is cancelled, a
+ * retry waiting for its backoff never runs, and an operation of several requests (the GET after
+ * a 201, {@code modify}'s read and write) starts no further one. A write whose request was
+ * already sent may still have been applied by the server.
+ *
  * <pre>{@code
  * books.async().get("42")
  *     .thenAccept(book -> System.out.println(book.title()))
@@ -27,22 +32,26 @@ public final class AsyncResource<T> {
 
   /** See {@link Resource#get(String)}. */
   public CompletableFuture<T> get(String id) {
-    return Exchange.unwrapped(getEntity(id).thenApply(Entity::body));
+    ApiRequest req = sync.item("GET", id);
+    Cancellation c = new Cancellation();
+    return Exchange.unwrapped(exchange(req, c).needBody().runAsync()
+        .thenApply(r -> Resource.ok(r).body()), c);
   }
 
   /** See {@link Resource#getEntity(String)}. */
   public CompletableFuture<Entity<T>> getEntity(String id) {
     ApiRequest req = sync.item("GET", id);
-    return Exchange.unwrapped(new Exchange<T>(sync.client(), req, sync.type()).needBody()
-        .runAsync().thenApply(Resource::ok));
+    Cancellation c = new Cancellation();
+    return Exchange.unwrapped(exchange(req, c).needBody().runAsync().thenApply(Resource::ok), c);
   }
 
   /** See {@link Resource#create(Object)}. */
   public CompletableFuture<Entity<T>> create(T body) {
     requireNonNull(body, "body == null");
     ApiRequest req = ApiRequest.post(sync.path()).body(body);
-    return Exchange.unwrapped(new Exchange<T>(sync.client(), req, sync.type()).needBody()
-        .runAsync().thenApply(Resource::created));
+    Cancellation c = new Cancellation();
+    return Exchange.unwrapped(
+        exchange(req, c).needBody().runAsync().thenApply(Resource::created), c);
   }
 
   /** See {@link Resource#update(String, Object)}. */
@@ -58,8 +67,9 @@ public final class AsyncResource<T> {
 
   /** See {@link Resource#delete(String)}. */
   public CompletableFuture<Void> delete(String id) {
+    Cancellation c = new Cancellation();
     return Exchange.unwrapped(new Exchange<Void>(sync.client(), sync.item("DELETE", id),
-        sync.voidType()).runAsync().thenApply(r -> null));
+        sync.voidType()).cancellation(c).runAsync().thenApply(r -> null), c);
   }
 
   /** See {@link Resource#modify(String, UnaryOperator)}. */
@@ -72,24 +82,26 @@ public final class AsyncResource<T> {
     return modify(ApiRequest.of("GET", requireNonNull(location, "location == null")), change);
   }
 
+  /** One cancellation for the whole read-modify-write: cancelling stops the step in flight. */
   private CompletableFuture<T> modify(ApiRequest read, UnaryOperator<T> change) {
     requireNonNull(change, "change == null");
-    return Exchange.unwrapped(new Exchange<T>(sync.client(), read, sync.type()).needBody()
-        .runAsync().thenCompose(r -> attempt(read, change, Resource.ok(r), 1)));
+    Cancellation c = new Cancellation();
+    return Exchange.unwrapped(exchange(read, c).needBody().runAsync()
+        .thenCompose(r -> attempt(read, change, Resource.ok(r), 1, c)), c);
   }
 
-  private CompletableFuture<T> attempt(
-      ApiRequest read, UnaryOperator<T> change, Entity<T> current, int attempt) {
+  private CompletableFuture<T> attempt(ApiRequest read, UnaryOperator<T> change,
+      Entity<T> current, int attempt, Cancellation c) {
     T next = requireNonNull(change.apply(current.body()), "change returned null");
     CompletableFuture<T> result = new CompletableFuture<>();
-    new Exchange<T>(sync.client(), sync.modifyPut(current, next), sync.type()).runAsync()
+    exchange(sync.modifyPut(current, next), c).runAsync()
         .whenComplete((r, error) -> {
           if (error == null) {
             result.complete(r instanceof ApiResponse.Ok<T> ok ? ok.body() : next);
           } else if (Exchange.unwrap(error) instanceof ApiException.PreconditionFailed
               && attempt < sync.client().modifyAttempts) {
-            new Exchange<T>(sync.client(), read, sync.type()).needBody().bypassCache().runAsync()
-                .thenCompose(fresh -> attempt(read, change, Resource.ok(fresh), attempt + 1))
+            exchange(read, c).needBody().bypassCache().runAsync()
+                .thenCompose(fresh -> attempt(read, change, Resource.ok(fresh), attempt + 1, c))
                 .whenComplete((v, e) -> {
                   if (e == null) result.complete(v);
                   else result.completeExceptionally(Exchange.unwrap(e));
@@ -101,6 +113,10 @@ public final class AsyncResource<T> {
           }
         });
     return result;
+  }
+
+  private Exchange<T> exchange(ApiRequest request, Cancellation c) {
+    return new Exchange<T>(sync.client(), request, sync.type()).cancellation(c);
   }
 
   @Override

@@ -49,6 +49,8 @@ final class Exchange<T> {
   private boolean needBody;
   /** Skip the cache for reads: modify's re-read after a 412. */
   private boolean bypassCache;
+  /** The async operation this exchange belongs to; null: one of its own. */
+  private @Nullable Cancellation cancellation;
 
   Exchange(RestClient client, ApiRequest request, JavaType type) {
     this.client = client;
@@ -63,6 +65,12 @@ final class Exchange<T> {
 
   Exchange<T> bypassCache() {
     this.bypassCache = true;
+    return this;
+  }
+
+  /** Makes this exchange part of an async operation of several, cancelled together. */
+  Exchange<T> cancellation(Cancellation c) {
+    this.cancellation = c;
     return this;
   }
 
@@ -85,22 +93,32 @@ final class Exchange<T> {
     }
   }
 
+  /**
+   * The async driver. Cancelling the returned future cancels the HTTP call in flight and any
+   * retry scheduled, and no further hop starts.
+   */
   CompletableFuture<ApiResponse<T>> runAsync() {
-    CompletableFuture<ApiResponse<T>> result = new CompletableFuture<>();
+    Cancellation c = cancellation != null ? cancellation : new Cancellation();
+    CompletableFuture<ApiResponse<T>> result = c.cancelledBy(new CompletableFuture<>());
     try {
       client.checkOpen();
-      hopAsync(firstHop(), client.policies.deadline(request), result);
+      hopAsync(firstHop(), client.policies.deadline(request), result, c);
     } catch (RuntimeException e) {
       result.completeExceptionally(e);
     }
     return result;
   }
 
-  private <R> void hopAsync(
-      Hop<R> hop, Policies.@Nullable Deadline deadline, CompletableFuture<R> result) {
+  private <R> void hopAsync(Hop<R> hop, Policies.@Nullable Deadline deadline,
+      CompletableFuture<R> result, Cancellation c) {
+    if (c.isCancelled()) {
+      result.cancel(false);
+      return;
+    }
     client.policies.getAsync(send(hop, deadline),
-            (ok, req) -> Transport.enqueue(ok, req, client.limits, hop.target).thenApply(hop.then),
-            hop.recover)
+            (ok, req) -> c.track(Transport.enqueue(ok, req, client.limits, hop.target))
+                .thenApply(hop.then),
+            hop.recover, c)
         .whenComplete((step, error) -> {
           if (error != null) {
             result.completeExceptionally(unwrap(error));
@@ -108,7 +126,7 @@ final class Exchange<T> {
           }
           try {
             if (step.hop == null) result.complete(step.value);
-            else hopAsync(step.hop, deadline, result);
+            else hopAsync(step.hop, deadline, result, c);
           } catch (Throwable t) {
             result.completeExceptionally(t);
           }
@@ -120,9 +138,12 @@ final class Exchange<T> {
         deadline);
   }
 
-  /** A future that fails with the cause itself, not a {@code CompletionException} around it. */
-  static <X> CompletableFuture<X> unwrapped(CompletableFuture<X> source) {
-    CompletableFuture<X> out = new CompletableFuture<>();
+  /**
+   * A future that fails with the cause itself, not a {@code CompletionException} around it;
+   * cancelling it cancels the operation {@code c}.
+   */
+  static <X> CompletableFuture<X> unwrapped(CompletableFuture<X> source, Cancellation c) {
+    CompletableFuture<X> out = c.cancelledBy(new CompletableFuture<>());
     source.whenComplete((v, e) -> {
       if (e == null) out.complete(v);
       else out.completeExceptionally(unwrap(e));

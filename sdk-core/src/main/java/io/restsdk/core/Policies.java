@@ -116,13 +116,14 @@ final class Policies {
   }
 
   /** As {@link #get}, without blocking a thread, also not while waiting to retry. */
-  <R> CompletableFuture<R> getAsync(
-      Send send, AsyncAttempt<R> attempt, Function<ApiException, @Nullable R> recover) {
+  <R> CompletableFuture<R> getAsync(Send send, AsyncAttempt<R> attempt,
+      Function<ApiException, @Nullable R> recover, Cancellation cancellation) {
     Run<R> run = new Run<>(send, recover);
     CompletableFuture<R> attempts;
     if (custom != null) {
       try {
-        attempts = Failsafe.with(custom).getStageAsync(() -> run.onceAsync(attempt));
+        attempts = cancellation.track(
+            Failsafe.with(custom).getStageAsync(() -> run.onceAsync(attempt)));
       } catch (RuntimeException e) {
         attempts = CompletableFuture.failedFuture(e);
       }
@@ -149,8 +150,9 @@ final class Policies {
         }
         Throwable first = t;
         AtomicBoolean replayed = new AtomicBoolean();
-        retries.getStageAsync(() -> replayed.getAndSet(true)
-                ? guardedAsync(run, attempt) : CompletableFuture.<R>failedFuture(first))
+        // Cancelling the operation cancels the wait for the next attempt, too.
+        cancellation.track(retries.getStageAsync(() -> replayed.getAndSet(true)
+                ? guardedAsync(run, attempt) : CompletableFuture.<R>failedFuture(first)))
             .whenComplete((v, e) -> {
               if (e == null) all.complete(v);
               else all.completeExceptionally(e);
@@ -217,7 +219,7 @@ final class Policies {
         .handleIf((r, e) -> e != null && run.shouldRetry(e))
         .withMaxAttempts(options.maxAttempts())
         .withDelayFn(run::delay)
-        .abortIf((r, e) -> run.deadlineHit)
+        .abortIf((r, e) -> run.deadlineHit || run.breakerOpened)
         .onRetryScheduled(run::retryScheduled);
     if (maxDuration != null) b.withMaxDuration(maxDuration);
     return b.build();
@@ -299,6 +301,8 @@ final class Policies {
     private volatile boolean lost;
     private volatile boolean refreshed;
     private volatile boolean deadlineHit;
+    /** The breaker opened on the last failure: the next attempt would be refused anyway. */
+    private volatile boolean breakerOpened;
     private volatile Duration lastDelay = Duration.ZERO;
 
     Run(Send send, Function<ApiException, @Nullable R> recover) {
@@ -462,6 +466,10 @@ final class Policies {
           && d.remainingNanos() <= delay.toNanos()) {
         deadlineHit = true; // read by abortIf, which Failsafe evaluates right after this
       }
+      if (breaker != null && context.getAttemptCount() < options.maxAttempts()
+          && breaker.isOpen() && breaker.getRemainingDelay().compareTo(delay) > 0) {
+        breakerOpened = true; // no wait for an attempt the open breaker would refuse
+      }
       lastDelay = delay;
       return delay;
     }
@@ -479,6 +487,8 @@ final class Policies {
           && t.kind() == TransportException.Kind.DEADLINE_EXCEEDED)) {
         e = deadlineExceeded("the next retry, due in " + lastDelay.toMillis()
             + " ms, would start after the call's deadline");
+      } else if (breakerOpened && breaker != null && !(e instanceof CircuitOpenException)) {
+        e = circuitOpen(send, new CircuitBreakerOpenException(breaker));
       }
       annotate(e);
       GiveUpReason reason = giveUpReason(e);

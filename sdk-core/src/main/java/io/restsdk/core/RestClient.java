@@ -198,6 +198,7 @@ public final class RestClient implements AutoCloseable {
   /**
    * As {@link #send(ApiRequest, Class)}, without blocking: the future completes with the success
    * variant, or exceptionally with the same {@link SdkException} the sync call would throw.
+   * Cancelling the future cancels the HTTP call in flight and any retry not yet started.
    */
   public <T> CompletableFuture<ApiResponse<T>> sendAsync(ApiRequest request, Class<T> type) {
     requireNonNull(request, "request == null");

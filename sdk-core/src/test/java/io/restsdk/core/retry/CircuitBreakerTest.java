@@ -70,6 +70,44 @@ class CircuitBreakerTest extends RetryFixture {
 
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
+  void aFailureThatOpensTheBreakerEndsTheCallWithoutWaitingForTheBackoff(boolean async) {
+    client.close();
+    // The breaker stays open for longer than the backoff: the retry would surely be refused.
+    client = builder().circuitBreaker(1, Duration.ofSeconds(120))
+        .retryOptions(RetryOptions.builder().maxAttempts(3)
+            .backoff(Duration.ofSeconds(30), Duration.ofSeconds(30)).jitter(0).build())
+        .build();
+    server.enqueue(status(503));
+    server.enqueue(json(200, BOOK));
+    CircuitOpenException e = assertThrows(CircuitOpenException.class,
+        () -> send(async, client, ApiRequest.get("books/1"), Book.class));
+    assertEquals(1, e.attempts());
+    assertEquals(1, e.getSuppressed().length, "the 503 that opened the breaker");
+    assertEquals(503, ((ApiException) e.getSuppressed()[0]).status());
+    assertTrue(retries.isEmpty(), "no retry was scheduled: " + retries);
+    assertEquals(GiveUpReason.CIRCUIT_OPEN, giveUps.get(0).reason());
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aBreakerThatHalfOpensBeforeTheBackoffEndsLetsTheRetryThrough(boolean async) {
+    client.close();
+    // Opened by the 503 for 50 ms; the retry comes 300 ms later, when it is half-open.
+    client = builder().circuitBreaker(1, Duration.ofMillis(50))
+        .retryOptions(RetryOptions.builder().maxAttempts(3)
+            .backoff(Duration.ofMillis(300), Duration.ofMillis(300)).jitter(0).build())
+        .build();
+    server.enqueue(status(503));
+    server.enqueue(json(200, BOOK));
+    assertInstanceOf(ApiResponse.Ok.class,
+        send(async, client, ApiRequest.get("books/1"), Book.class));
+    assertEquals(1, retries.size());
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
   void firstAttemptsCountWhenRetriesAreOnAndASuccessResetsTheCount(boolean async) {
     client.close();
     client = builder().circuitBreaker(3, Duration.ofSeconds(30)).build();
