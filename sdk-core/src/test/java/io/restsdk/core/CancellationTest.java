@@ -16,7 +16,6 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Call;
-import okhttp3.EventListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,24 +34,8 @@ class CancellationTest extends ClientTest {
   private final CountDownLatch canceled = new CountDownLatch(1);
 
   @Override
-  protected RestClient.Builder builder() {
-    return super.builder().okHttpClient(ok.newBuilder().eventListener(new EventListener() {
-      @Override
-      public void callStart(Call call) {
-        started.incrementAndGet();
-      }
-
-      @Override
-      public void callEnd(Call call) {
-        ended.incrementAndGet();
-      }
-
-      @Override
-      public void callFailed(Call call, IOException ioe) {
-        ended.incrementAndGet();
-        if (call.isCanceled()) canceled.countDown();
-      }
-    }).build());
+  protected void onCallFailed(Call call, IOException ioe) {
+    if (call.isCanceled()) canceled.countDown();
   }
 
   @AfterEach

@@ -45,10 +45,14 @@ public abstract class ClientTest {
       @Override
       public void callFailed(Call call, IOException ioe) {
         ended.incrementAndGet();
+        onCallFailed(call, ioe);
       }
     }).build();
     client = builder().build();
   }
+
+  /** Called when an OkHttp call of the test's client fails (after it is counted as ended). */
+  protected void onCallFailed(Call call, IOException ioe) {}
 
   protected RestClient.Builder builder() {
     return RestClient.builder()
