@@ -31,10 +31,5 @@ final class DecodedBodies {
     byBody.put(body, new Decoded(type, value));
   }
 
-  long size() {
-    byBody.cleanUp();
-    return byBody.estimatedSize();
-  }
-
   private record Decoded(JavaType type, Object value) {}
 }

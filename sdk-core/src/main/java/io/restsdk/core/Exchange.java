@@ -340,9 +340,7 @@ final class Exchange<T> {
         // HEAD answers carry no body to keep: only GETs fill the cache.
         boolean stored = ctx.method.equals("GET") && ctx.key != null
             && storeOrEvict(ctx.key, etag, raw);
-        Entity<T> entity = entity(raw, raw.body(), etag, ctx, false);
-        if (stored) remember(raw.body(), entity.body());
-        yield done(new ApiResponse.Ok<>(entity));
+        yield done(new ApiResponse.Ok<>(entity(raw, raw.body(), etag, ctx, stored)));
       }
       case CREATED -> created(raw, ctx);
       case NO_CONTENT -> done(new ApiResponse.NoContent<>(raw.code(), raw.headers()));
@@ -364,13 +362,6 @@ final class Exchange<T> {
     return true;
   }
 
-  /** With reuseDecodedBodies: the value decoded from a cached body, for the next 304. */
-  private void remember(byte[] cachedBody, @Nullable T value) {
-    if (client.decodedBodies != null && value != null && !(value instanceof byte[])) {
-      client.decodedBodies.put(cachedBody, type, value);
-    }
-  }
-
   private Step<ApiResponse<T>> notModified(RawResponse raw, Ctx ctx) {
     if (ctx.sentFor != null && ctx.key != null) {
       CachedResponse held = client.etagCache.peek(ctx.key);
@@ -378,17 +369,8 @@ final class Exchange<T> {
         CachedResponse refreshed = held.withHeaders(merge(held.headers(), raw.headers()));
         client.etagCache.refresh(ctx.key, refreshed);
         client.etagCache.hit();
-        @SuppressWarnings("unchecked")
-        T reused = client.decodedBodies == null
-            ? null : (T) client.decodedBodies.get(refreshed.body(), type);
-        if (reused != null) {
-          return done(new ApiResponse.Ok<>(new Entity<>(reused, refreshed.etag(), 200,
-              refreshed.headers(), uri(ctx.url), true)));
-        }
-        Entity<T> entity =
-            entity(raw, refreshed.body(), refreshed.etag(), ctx, true, refreshed.headers());
-        remember(refreshed.body(), entity.body());
-        return done(new ApiResponse.Ok<>(entity));
+        return done(new ApiResponse.Ok<>(
+            entity(raw, refreshed.body(), refreshed.etag(), ctx, true, refreshed.headers())));
       }
       // Evicted between request and answer: one unconditional GET, never an error.
       return new Step<>(null, regetHop(ctx));
@@ -551,16 +533,32 @@ final class Exchange<T> {
 
   // ---------------------------------------------------------------- decoding
 
+  /** {@code cached}: {@code body} is the array the ETag cache keeps. */
   private Entity<T> entity(RawResponse raw, byte[] body, @Nullable ETag etag, Ctx ctx,
-      boolean revalidated) {
-    return entity(raw, body, etag, ctx, revalidated, raw.headers());
+      boolean cached) {
+    return entity(raw, body, etag, ctx, cached, raw.headers());
   }
 
   private Entity<T> entity(RawResponse raw, byte[] body, @Nullable ETag etag, Ctx ctx,
-      boolean revalidated, Headers headers) {
-    T value = decode(body, headers, raw.code() == 304 ? 200 : raw.code(), ctx);
-    return new Entity<>(value, etag, 200 == raw.code() || raw.code() == 304 ? 200 : raw.code(),
-        headers, uri(ctx.url), revalidated);
+      boolean cached, Headers headers) {
+    boolean revalidated = raw.code() == 304;
+    int status = revalidated ? 200 : raw.code();
+    T value = cached ? cachedValue(body, headers, status, ctx) : decode(body, headers, status, ctx);
+    return new Entity<>(value, etag, status, headers, uri(ctx.url), revalidated);
+  }
+
+  /**
+   * The body of a cached array decoded, or with reuseDecodedBodies the value decoded from that
+   * same array before (a 304 after the 200 that stored it).
+   */
+  @SuppressWarnings("unchecked")
+  private T cachedValue(byte[] body, Headers headers, int status, Ctx ctx) {
+    DecodedBodies memo = client.decodedBodies;
+    T value = memo == null ? null : (T) memo.get(body, type);
+    if (value != null) return value;
+    value = decode(body, headers, status, ctx);
+    if (memo != null && value != null && !(value instanceof byte[])) memo.put(body, type, value);
+    return value;
   }
 
   @SuppressWarnings("unchecked")

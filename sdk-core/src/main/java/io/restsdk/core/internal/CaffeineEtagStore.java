@@ -42,7 +42,7 @@ public final class CaffeineEtagStore implements EtagStore {
       return;
     }
     Variant variant = new Variant(key.principal(), key.accept());
-    Variants current = cache.getIfPresent(key.url());
+    Variants current = cache.policy().getIfPresentQuietly(key.url()); // a write, not a read
     if (current == null || current.byVariant.size() == 1 && current.byVariant.containsKey(variant)) {
       // The usual case, one variant per URL: a plain put, no compute holding the map's lock
       // while threads storing the same URL queue behind it. Racing a store of another variant
