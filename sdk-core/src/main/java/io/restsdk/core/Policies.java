@@ -229,6 +229,7 @@ final class Policies {
   static boolean retryableKind(Throwable e) {
     if (e instanceof TransportException t) {
       return t.kind() != TransportException.Kind.CANCELED
+          && t.kind() != TransportException.Kind.INTERRUPTED
           && t.kind() != TransportException.Kind.DEADLINE_EXCEEDED;
     }
     return e instanceof ApiException a && a.isRetryable();

@@ -28,7 +28,12 @@ public final class TransportException extends SdkException {
     /** The call's deadline (covering every attempt and backoff) passed. */
     DEADLINE_EXCEEDED,
     /** The call was canceled. */
-    CANCELED
+    CANCELED,
+    /**
+     * The calling thread was interrupted while the call was in flight or waiting to retry; the
+     * thread's interrupt flag is set again and the call is never retried.
+     */
+    INTERRUPTED
   }
 
   private final Kind kind;
@@ -54,6 +59,7 @@ public final class TransportException extends SdkException {
       case IO -> "connection broken";
       case DEADLINE_EXCEEDED -> "deadline exceeded";
       case CANCELED -> "canceled";
+      case INTERRUPTED -> "interrupted";
     };
     return method + " " + url + ": " + what
         + (reached ? " (the request may have reached the server)" : " (the request was not sent)")
