@@ -167,6 +167,17 @@ public final class ApiRequest {
         followLocation, idempotencyKey, timeout);
   }
 
+  /**
+   * This request sent to {@code uri} with {@code method} instead (a redirect). With
+   * {@code keep}, the body, the caller's {@code If-Match}/{@code If-None-Match} and
+   * {@code idempotencyKey} (the one sent) go along; without, the request becomes bodiless.
+   */
+  ApiRequest redirectedTo(String method, URI uri, boolean keep, @Nullable String idempotencyKey) {
+    return new ApiRequest(method, null, uri, headers, sensitive, keep ? body : null,
+        keep ? rawBody : null, keep ? rawMediaType : null, keep ? ifMatch : null,
+        keep ? ifNoneMatch : null, followLocation, keep ? idempotencyKey : null, timeout);
+  }
+
   /** A JSON body: {@code value} is serialized with the client's {@code ObjectMapper}. */
   public ApiRequest body(Object value) {
     requireNonNull(value, "value == null");
