@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  *
  * <p>The flow is a chain of hops: each hop is one HTTP exchange plus what to do with its
- * answer, which is either the result or one more hop (follow {@code Location}, re-GET after a
+ * answer, which is either the result or one more hop (a redirect or a 201's {@code Location},
+ * followed by {@link LocationFollower} under {@link OriginPolicy}; a re-GET after a
  * 304 the cache cannot answer). The sync path runs the chain in a loop; the async path chains
  * futures, so both share every decision.
  */
@@ -252,7 +253,7 @@ final class Exchange<T> {
     HttpUrl target = ctx.url;
     if (e instanceof ApiException.Conflict) {
       String header = e.headers().get("Location");
-      target = header == null ? null : ctx.url.resolve(header);
+      target = header == null ? null : LocationFollower.resolve(ctx.url, header);
       if (target == null || !OriginPolicy.sameOrigin(target, ctx.url)) return null;
     }
     HttpUrl url = target;

@@ -187,6 +187,10 @@ public final class RestClient implements AutoCloseable {
    * @throws ApiException for every failing status
    * @throws TransportException for I/O failures
    * @throws DecodeException when a success body cannot be decoded into {@code type}
+   * @throws RedirectException when a redirect is not followed (see
+   *     {@link Builder#followRedirects(boolean)})
+   * @throws LocationNotFollowedException when a 201's {@code Location} is followed and the
+   *     resource was created but the GET of it failed (the cause)
    * @throws IllegalStateException if the client is closed
    */
   public <T> ApiResponse<T> send(ApiRequest request, Class<T> type) {
