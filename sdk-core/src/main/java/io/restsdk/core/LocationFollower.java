@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
@@ -26,8 +27,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>303 (except to a GET or HEAD), and 301/302 after a POST, become a GET without a body, as
- *       browsers and OkHttp do; every other redirect keeps the method, the body, {@code If-Match},
- *       {@code If-None-Match} set by the caller and the {@code Idempotency-Key} sent.
+ *       browsers and OkHttp do; every other redirect keeps the method, the body, the
+ *       {@code If-Match} and {@code Idempotency-Key} that were sent (a conditional write stays
+ *       conditional) and an {@code If-None-Match} the caller set.
  *   <li>A redirect to another origin (scheme, host or port) is followed without any credential
  *       (see {@link OriginPolicy}), or refused with {@link RedirectException.Reason#CROSS_ORIGIN}
  *       when {@link RestClient.Builder#followCrossOriginRedirects(boolean)} is off. A redirect
@@ -51,6 +53,7 @@ final class LocationFollower {
    * outcome check, then the same again for the GET of a 201's Location.
    */
   static final int MAX_HOPS = 2 * (MAX_REDIRECTS + 3);
+  private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
   private int redirects;
   /** "METHOD url" of each request of the current chain of redirects; null until a redirect. */
@@ -121,8 +124,9 @@ final class LocationFollower {
           "more than " + MAX_REDIRECTS + " redirects in a row");
     }
     seen.add(next);
+    if (WRITES.contains(method)) ex.evictWritten(ctx.url()); // the write may have been applied
     ApiRequest request = ex.request().redirectedTo(nextMethod, Exchange.uri(target), !toGet,
-        toGet ? null : sent.header("Idempotency-Key"));
+        sent.header("If-Match"), sent.header("Idempotency-Key"));
     return new Step<>(null, ex.follower(request, ex.needsBody(), ex.bypassesCache()).firstHop());
   }
 

@@ -495,7 +495,8 @@ public final class RestClient implements AutoCloseable {
      *
      * <ul>
      *   <li>303 (to anything but a GET or HEAD), and 301/302 after a POST, become a GET without a
-     *       body; other redirects keep the method, the body and the {@code Idempotency-Key}.
+     *       body; other redirects keep the method, the body, and the {@code If-Match} and
+     *       {@code Idempotency-Key} that were sent.
      *   <li>Credentials (the token, {@code Authorization}, {@code Proxy-Authorization},
      *       {@code Cookie}, every {@link ApiRequest#credentialHeader}) go only to the base URL's
      *       origin (scheme, host, port), and never again in a call after one of its requests went

@@ -140,6 +140,25 @@ class RedirectTest extends ClientTest {
     assertEquals("{\"title\":\"Dune\",\"author\":\"Herbert\"}", again.getBody().utf8());
   }
 
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aRedirectedWriteStaysConditionalAndEvictsTheUrlItWasSentTo(Mode mode) throws Exception {
+    Resource<Book> books = client.resource("books", Book.class);
+    server.enqueue(json(200, BOOK, "\"v1\""));
+    mode.get(books, "1");
+    take();
+    server.enqueue(redirect(307, "/v1/books/1b"));
+    server.enqueue(status(204));
+    mode.update(books, "1", new Book("Dune", "Herbert"));
+    assertEquals("\"v1\"", take().getHeaders().get("If-Match"));
+    RecordedRequest again = take();
+    assertEquals("/v1/books/1b", again.getTarget());
+    assertEquals("\"v1\"", again.getHeaders().get("If-Match"), "still conditional");
+    server.enqueue(json(200, BOOK, "\"v2\""));
+    mode.get(books, "1");
+    assertNull(take().getHeaders().get("If-None-Match"), "books/1 was evicted by the write");
+  }
+
   // ---- another origin
 
   @ParameterizedTest
