@@ -194,9 +194,16 @@ public abstract sealed class ApiException extends SdkException
   }
 
   /**
-   * The server broke the response-code contract: a 201 without a usable {@code Location}, a body
-   * where the contract says there is none, a raw stack trace in an error body. Raised only in
-   * {@link ContractMode#STRICT} (a 201 without {@code Location} only where the caller needs it).
+   * The server broke the response-code contract.
+   *
+   * <p>Raised in every mode when the violation leaves the client unable to give what was asked
+   * for: {@code Resource.create} (or a {@code send} in strict mode) answered 201 without a usable
+   * {@code Location} (the message then says the request succeeded), {@code Resource.get}
+   * answered 201 or by a bodiless 2xx, {@code Resource.create} answered 202 (accepted, not
+   * created yet) or by a bodiless 2xx, a 304 to a request that sent no {@code If-None-Match}.
+   * Raised only in {@link ContractMode#STRICT} (and logged otherwise) when the answer is still
+   * usable: a body where the contract says there is none, a raw stack trace in an error body, a
+   * {@code send} answered 201 without a usable {@code Location}.
    */
   public static final class ContractViolation extends ApiException {
     private static final long serialVersionUID = 1L;

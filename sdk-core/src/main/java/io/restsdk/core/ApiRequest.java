@@ -167,6 +167,18 @@ public final class ApiRequest {
         followLocation, idempotencyKey, timeout);
   }
 
+  /**
+   * This request sent to {@code uri} with {@code method} instead (a redirect). With
+   * {@code keep}, the body, the caller's {@code If-None-Match}, and the {@code If-Match} and
+   * {@code Idempotency-Key} that were sent go along; without, none of them.
+   */
+  ApiRequest redirectedTo(String method, URI uri, boolean keep, @Nullable String sentIfMatch,
+      @Nullable String sentIdempotencyKey) {
+    return new ApiRequest(method, null, uri, headers, sensitive, keep ? body : null,
+        keep ? rawBody : null, keep ? rawMediaType : null, keep ? sentIfMatch : null,
+        keep ? ifNoneMatch : null, followLocation, keep ? sentIdempotencyKey : null, timeout);
+  }
+
   /** A JSON body: {@code value} is serialized with the client's {@code ObjectMapper}. */
   public ApiRequest body(Object value) {
     requireNonNull(value, "value == null");

@@ -76,7 +76,8 @@ public sealed interface ApiResponse<T>
    *
    * @param location the resolved {@code Location}, or null when a lenient client tolerated a
    *     201 without a usable one
-   * @param entity the created resource when {@code Location} was followed, otherwise null
+   * @param entity the created resource when {@code Location} was followed (its status is 201,
+   *     its ETag and headers those of the GET), otherwise null
    */
   record Created<T>(int status, Headers headers, @Nullable URI location, @Nullable Entity<T> entity)
       implements ApiResponse<T> {

@@ -12,7 +12,12 @@ package io.restsdk.core;
  * }</pre>
  */
 public enum ContractMode {
-  /** Tolerate and log violations through {@link System.Logger}; the default. */
+  /**
+   * Tolerate and log violations through {@link System.Logger}; the default. A violation that
+   * leaves the client without what the call needs (a {@code create} whose 201 has no usable
+   * {@code Location}, a {@code get} answered without a body) is raised all the same: see
+   * {@link ApiException.ContractViolation}.
+   */
   LENIENT,
   /** Raise {@link ApiException.ContractViolation} on every violation. */
   STRICT

@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param body the decoded body ({@code null} only when the caller asked for {@code Void})
  * @param etag the entity tag, when the server sent a valid one
- * @param status the HTTP status of the response the body came from (200, or 200 after a 304)
+ * @param status the HTTP status of the response the body came from (200, or 200 after a 304),
+ *     or 201 for a created resource read back from its {@code Location}
  * @param headers the response headers (after a 304: the stored headers refreshed by the 304)
- * @param location the URI of the resource
+ * @param location the URI of the resource (after a redirect: the URL the body came from)
  * @param revalidated true when the body came from the ETag cache after a 304
  * @param <T> the body type
  */

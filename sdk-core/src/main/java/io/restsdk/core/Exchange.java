@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  *
  * <p>The flow is a chain of hops: each hop is one HTTP exchange plus what to do with its
- * answer, which is either the result or one more hop (follow {@code Location}, re-GET after a
+ * answer, which is either the result or one more hop (a redirect or a 201's {@code Location},
+ * followed by {@link LocationFollower} under {@link OriginPolicy}; a re-GET after a
  * 304 the cache cannot answer). The sync path runs the chain in a loop; the async path chains
  * futures, so both share every decision.
  */
@@ -51,6 +52,8 @@ final class Exchange<T> {
   private boolean bypassCache;
   /** The async operation this exchange belongs to; null: one of its own. */
   private @Nullable Cancellation cancellation;
+  /** Redirects, Location and origins of the call: shared by every exchange of one call. */
+  private LocationFollower follow = new LocationFollower();
 
   Exchange(RestClient client, ApiRequest request, JavaType type) {
     this.client = client;
@@ -74,6 +77,34 @@ final class Exchange<T> {
     return this;
   }
 
+  // ------------------------------------------------ for LocationFollower (redirects, 201)
+
+  RestClient client() {
+    return client;
+  }
+
+  ApiRequest request() {
+    return request;
+  }
+
+  boolean needsBody() {
+    return needBody;
+  }
+
+  boolean bypassesCache() {
+    return bypassCache;
+  }
+
+  /** The exchange for the next request of this call (a redirect, the GET of Location). */
+  Exchange<T> follower(ApiRequest next, boolean needBody, boolean bypassCache) {
+    Exchange<T> e = new Exchange<>(client, next, type);
+    e.needBody = needBody;
+    e.bypassCache = bypassCache;
+    e.cancellation = cancellation;
+    e.follow = follow;
+    return e;
+  }
+
   // ---------------------------------------------------------------- drivers
 
   ApiResponse<T> run() {
@@ -85,10 +116,18 @@ final class Exchange<T> {
       Hop<ApiResponse<T>> h = hop;
       // One attempt = the transport call and the status mapping, so retries decide on the
       // mapped outcome; a Step is data (the next hop is not run inside the attempt).
-      Step<ApiResponse<T>> step = client.policies.get(send(h, deadline),
-          (ok, req) -> h.then.apply(Transport.execute(ok, req, client.limits, h.target)), h.recover);
+      Step<ApiResponse<T>> step;
+      try {
+        step = client.policies.get(send(h, deadline),
+            (ok, req) -> h.then.apply(Transport.execute(ok, req, client.limits, h.target)),
+            h.recover);
+      } catch (SdkException e) {
+        throw (SdkException) follow.failed(e);
+      }
       if (step.hop == null) return step.value;
-      if (++attempts > 4) throw new IllegalStateException("too many hops"); // cannot happen
+      if (++attempts > LocationFollower.MAX_HOPS) {
+        throw new IllegalStateException("too many hops"); // cannot happen: redirects are bounded
+      }
       hop = step.hop;
     }
   }
@@ -121,7 +160,7 @@ final class Exchange<T> {
             hop.recover, c)
         .whenComplete((step, error) -> {
           if (error != null) {
-            result.completeExceptionally(unwrap(error));
+            result.completeExceptionally(follow.failed(unwrap(error)));
             return;
           }
           try {
@@ -158,14 +197,14 @@ final class Exchange<T> {
 
   // ---------------------------------------------------------------- the first hop
 
-  private Hop<ApiResponse<T>> firstHop() {
+  Hop<ApiResponse<T>> firstHop() {
     HttpUrl url = resolve();
     String method = request.method();
     String shownUrl = UrlRedactor.redact(url);
-    boolean sameOrigin = sameOrigin(url, client.baseUrl);
+    boolean sameOrigin = follow.credentialsFor(client.baseUrl, url);
     Request.Builder b = new Request.Builder().url(url);
     String token = credentials(b, sameOrigin);
-    String accept = userHeaders(b);
+    String accept = userHeaders(b, sameOrigin);
     b.header("User-Agent", client.userAgent);
     if (request.idempotencyKey() != null) {
       b.header("Idempotency-Key", request.idempotencyKey());
@@ -196,8 +235,14 @@ final class Exchange<T> {
     }
     Ctx ctx = new Ctx(method, url, shownUrl, key, sentFor, sentIfMatch, secrets);
     Request sent = b.build();
-    return new Hop<>(method, sent, ctx.target(type), raw -> onResponse(raw, ctx),
+    return new Hop<>(method, sent, ctx.target(type), raw -> respond(raw, ctx, sent),
         e -> checkOutcome(e, ctx, sent));
+  }
+
+  /** A redirect becomes the next hop (see {@link LocationFollower}); any other answer is mapped. */
+  private Step<ApiResponse<T>> respond(RawResponse raw, Ctx ctx, Request sent) {
+    Step<ApiResponse<T>> redirected = follow.redirect(this, raw, ctx, sent);
+    return redirected != null ? redirected : onResponse(raw, ctx);
   }
 
   /**
@@ -208,8 +253,8 @@ final class Exchange<T> {
     HttpUrl target = ctx.url;
     if (e instanceof ApiException.Conflict) {
       String header = e.headers().get("Location");
-      target = header == null ? null : ctx.url.resolve(header);
-      if (target == null || !sameOrigin(target, ctx.url)) return null;
+      target = header == null ? null : LocationFollower.resolve(ctx.url, header);
+      if (target == null || !OriginPolicy.sameOrigin(target, ctx.url)) return null;
     }
     HttpUrl url = target;
     boolean delete = ctx.method.equals("DELETE");
@@ -249,7 +294,7 @@ final class Exchange<T> {
     return u;
   }
 
-  /** Adds Authorization for the base URL's origin only; returns the token sent, if any. */
+  /** Adds Authorization where {@link OriginPolicy} allows; returns the token sent, if any. */
   private @Nullable String credentials(Request.Builder b, boolean sameOrigin) {
     if (!sameOrigin || client.tokenProvider == null) return null;
     String token = client.tokenProvider.token();
@@ -260,11 +305,9 @@ final class Exchange<T> {
     return token;
   }
 
-  /** Adds the caller's headers, dropping credentials for other origins; returns Accept. */
-  private String userHeaders(Request.Builder b) {
+  /** Adds the caller's headers, credentials only where allowed; returns Accept. */
+  private String userHeaders(Request.Builder b, boolean sameOrigin) {
     List<String> pairs = request.headerPairs();
-    boolean sameOrigin = request.uri() == null
-        || sameOrigin(HttpUrl.get(request.uri().toString()), client.baseUrl);
     String accept = DEFAULT_ACCEPT;
     for (int i = 0; i < pairs.size(); i += 2) {
       String name = pairs.get(i);
@@ -277,9 +320,7 @@ final class Exchange<T> {
   }
 
   private boolean isCredential(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    return n.equals("authorization") || n.equals("cookie") || n.equals("proxy-authorization")
-        || request.credentialHeaders().contains(n);
+    return OriginPolicy.isCredential(name, request.credentialHeaders());
   }
 
   private @Nullable RequestBody body(String method, String shownUrl) {
@@ -326,6 +367,7 @@ final class Exchange<T> {
   private Step<ApiResponse<T>> onResponse(RawResponse raw, Ctx ctx) {
     StatusTable row = StatusTable.of(raw.code());
     if (row.outcome == StatusTable.Outcome.FAILURE) throw failure(raw, ctx, row);
+    if (needBody) requireBody(raw, ctx);
     if (row.bodyless && raw.body().length > 0) {
       violation(raw, ctx, raw.code() + " with a body (" + raw.body().length + " bytes)");
     }
@@ -342,7 +384,7 @@ final class Exchange<T> {
             && storeOrEvict(ctx.key, etag, raw);
         yield done(new ApiResponse.Ok<>(entity(raw, raw.body(), etag, ctx, stored)));
       }
-      case CREATED -> created(raw, ctx);
+      case CREATED -> follow.created(this, raw, ctx);
       case NO_CONTENT -> done(new ApiResponse.NoContent<>(raw.code(), raw.headers()));
       case NOT_MODIFIED -> notModified(raw, ctx);
       case FAILURE -> throw new AssertionError("handled above");
@@ -388,6 +430,7 @@ final class Exchange<T> {
 
   private Hop<ApiResponse<T>> regetHop(Ctx ctx) {
     Exchange<T> again = new Exchange<>(client, request, type);
+    again.follow = follow;
     again.needBody = needBody;
     again.bypassCache = true;
     return again.firstHop();
@@ -410,48 +453,33 @@ final class Exchange<T> {
 
   // ---------------------------------------------------------------- 201 and Location
 
-  private Step<ApiResponse<T>> created(RawResponse raw, Ctx ctx) {
-    String header = raw.header("Location");
-    HttpUrl location = header == null ? null : ctx.url.resolve(header);
-    if (location == null) {
-      String what = header == null
-          ? "201 without Location" : "201 with a Location that is not http(s)";
-      if (needBody || client.contractMode == ContractMode.STRICT) {
-        throw contractViolation(raw, ctx, what);
-      }
-      log(ctx, what);
-      return done(new ApiResponse.Created<>(raw.code(), raw.headers(), null, null));
+  /**
+   * {@code Resource.get} and {@code create} need a body: a success that cannot give one is a
+   * contract violation naming what was expected, in every mode. A read answered 201, or by a
+   * bodiless 2xx; a create answered 202 (accepted, not created yet) or by a bodiless 2xx other
+   * than 201 (whose {@code Location} is followed).
+   */
+  private void requireBody(RawResponse raw, Ctx ctx) {
+    int code = raw.code();
+    if (code == 200 || code < 200 || code > 299) return;
+    String got = code + " " + io.restsdk.core.internal.ReasonPhrases.of(code);
+    boolean empty = raw.body().length == 0;
+    String what = null;
+    if (!WRITES.contains(ctx.method)) {
+      if (code == 201 || empty) what = "expected 200 with a body, got " + got;
+    } else if (code == 202) {
+      String header = raw.header("Location");
+      HttpUrl later = header == null ? null : LocationFollower.resolve(ctx.url, header);
+      what = "expected 201 Created, got 202 Accepted: the request was accepted, the resource is"
+          + " not created yet" + (later == null ? "" : " (Location " + UrlRedactor.redact(later) + ")");
+    } else if (code != 201 && empty) {
+      what = "expected 201 Created with Location, got " + got + " (the " + ctx.method
+          + " succeeded; there is nothing to read back)";
     }
-    URI uri = uri(location);
-    evictWritten(location);
-    Boolean perRequest = request.followLocation();
-    boolean follow = needBody || (perRequest != null ? perRequest : client.followLocation);
-    if (!follow) return done(new ApiResponse.Created<>(raw.code(), raw.headers(), uri, null));
-    boolean sameOrigin = sameOrigin(location, client.baseUrl);
-    if (!sameOrigin && !client.followCrossOriginLocation) {
-      if (needBody) {
-        throw new LocationNotFollowedException(ctx.method + " " + ctx.shownUrl + " → 201 Created:"
-            + " Location " + UrlRedactor.redact(location) + " is on another origin; allow it with"
-            + " RestClient.Builder.followCrossOriginLocation(true)", uri);
-      }
-      log(ctx, "201 Location on another origin not followed: " + UrlRedactor.redact(location));
-      return done(new ApiResponse.Created<>(raw.code(), raw.headers(), uri, null));
-    }
-    // The caller's headers go along (Accept, an API key); credentials only to the same origin.
-    ApiRequest get = ApiRequest.of("GET", uri).followLocation(false).withHeadersOf(request);
-    Exchange<T> follower = new Exchange<T>(client, get, type);
-    follower.needBody = true;
-    Hop<ApiResponse<T>> wrapped = follower.firstHop().map(r -> {
-      if (r instanceof ApiResponse.Ok<T> ok) {
-        return new ApiResponse.Created<>(raw.code(), raw.headers(), uri, ok.entity());
-      }
-      throw contractViolation(raw, ctx, "the created resource's GET " + r.status()
-          + " returned no body");
-    });
-    return new Step<>(null, wrapped);
+    if (what != null) throw contractViolation(raw, ctx, what);
   }
 
-  private void evictWritten(HttpUrl url) {
+  void evictWritten(HttpUrl url) {
     if (!client.etagCache.isEnabled()) return;
     HttpUrl plain = url.newBuilder().query(null).fragment(null).build();
     client.etagCache.evict(url.toString());
@@ -519,14 +547,14 @@ final class Exchange<T> {
     log(ctx, what);
   }
 
-  private ApiException.ContractViolation contractViolation(RawResponse raw, Ctx ctx, String what) {
+  ApiException.ContractViolation contractViolation(RawResponse raw, Ctx ctx, String what) {
     ApiError error = raw.code() >= 400
         ? ErrorBodies.parse(raw.body(), raw.contentType(), raw.code(), client.mapper) : null;
     return new ApiException.ContractViolation(new ApiException.Failure(ctx.method, ctx.shownUrl,
         raw.code(), raw.headers(), error, null), what);
   }
 
-  private static void log(Ctx ctx, String what) {
+  static void log(Ctx ctx, String what) {
     RestClient.LOG.log(Level.WARNING, () -> "contract violation tolerated: " + ctx.method + " "
         + ctx.shownUrl + ": " + what);
   }
@@ -616,16 +644,12 @@ final class Exchange<T> {
     }
   }
 
-  static boolean sameOrigin(HttpUrl a, HttpUrl b) {
-    return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
-  }
-
-  private static <R> Step<R> done(R value) {
+  static <R> Step<R> done(R value) {
     return new Step<>(value, null);
   }
 
   /** What the flow knows about the exchange in flight. */
-  private record Ctx(String method, HttpUrl url, String shownUrl, @Nullable CacheKey key,
+  record Ctx(String method, HttpUrl url, String shownUrl, @Nullable CacheKey key,
       @Nullable CachedResponse sentFor, @Nullable ETag sentIfMatch, List<String> secrets) {
     Transport.Target target(JavaType type) {
       return new Transport.Target(method, shownUrl, type);

@@ -46,6 +46,10 @@ public final class Resource<T> {
    * Reads item {@code id}: a 200 body, or the cached one after a 304.
    *
    * @throws ApiException.NotFound if there is no such item (and every other failing status)
+   * @throws ApiException.ContractViolation if the answer is a success without a body (201, 202,
+   *     204, 205, …), in every contract mode
+   * @throws RedirectException if a redirect is not followed (see
+   *     {@link RestClient.Builder#followRedirects(boolean)})
    * @throws IllegalArgumentException if {@code id} is empty, {@code .}, {@code ..} or holds
    *     {@code /}
    */
@@ -60,11 +64,14 @@ public final class Resource<T> {
 
   /**
    * Creates an item: POST to the collection; the 201's {@code Location} is followed with a GET
-   * and the created entity returned.
+   * and the created entity returned, with status 201 (and the ETag and headers of the GET).
    *
-   * @throws ApiException.ContractViolation if the 201 has no usable {@code Location}
-   * @throws LocationNotFollowedException if {@code Location} is on another origin and the
-   *     client does not follow those
+   * @throws ApiException.ContractViolation if the 201 has no usable {@code Location} (the
+   *     message says the POST succeeded; nothing is read back), or the answer is a 202 (accepted,
+   *     not created yet; its headers hold any {@code Location}) or a success without a body
+   * @throws LocationNotFollowedException if the item was created but not read back: its
+   *     {@code Location} is on another origin and the client does not follow those, or the GET
+   *     of it failed (the cause); do not create it again, {@code location()} says where it is
    */
   public Entity<T> create(T body) {
     requireNonNull(body, "body == null");

@@ -52,6 +52,8 @@ public final class RestClient implements AutoCloseable {
   final ContractMode contractMode;
   final boolean followLocation;
   final boolean followCrossOriginLocation;
+  final boolean followRedirects;
+  final boolean followCrossOriginRedirects;
   final long maxBodyBytes;
   final int maxErrorBodyBytes;
   final Transport.Limits limits;
@@ -78,6 +80,8 @@ public final class RestClient implements AutoCloseable {
     this.contractMode = b.contractMode;
     this.followLocation = b.followLocation;
     this.followCrossOriginLocation = b.followCrossOriginLocation;
+    this.followRedirects = b.followRedirects;
+    this.followCrossOriginRedirects = b.followCrossOriginRedirects;
     this.maxBodyBytes = b.maxBodyBytes;
     this.maxErrorBodyBytes = b.maxErrorBodyBytes;
     this.limits = new Transport.Limits(maxBodyBytes, maxErrorBodyBytes);
@@ -106,6 +110,9 @@ public final class RestClient implements AutoCloseable {
     // OkHttp would silently send a request again after some connection failures, a POST
     // included; every repeat is left to the retry policies, which know when it is safe.
     ok.retryOnConnectionFailure(false);
+    // Redirects are followed by LocationFollower, which knows which credentials may go where;
+    // OkHttp's own following would send credential headers and bodies to other origins.
+    ok.followRedirects(false).followSslRedirects(false);
     RetryAfterShield.install(ok);
     if (always || b.connectTimeout != null) {
       ok.connectTimeout(orDefault(b.connectTimeout, Builder.DEFAULT_CONNECT));
@@ -180,6 +187,10 @@ public final class RestClient implements AutoCloseable {
    * @throws ApiException for every failing status
    * @throws TransportException for I/O failures
    * @throws DecodeException when a success body cannot be decoded into {@code type}
+   * @throws RedirectException when a redirect is not followed (see
+   *     {@link Builder#followRedirects(boolean)})
+   * @throws LocationNotFollowedException when a 201's {@code Location} is followed and the
+   *     resource was created but the GET of it failed (the cause)
    * @throws IllegalStateException if the client is closed
    */
   public <T> ApiResponse<T> send(ApiRequest request, Class<T> type) {
@@ -286,6 +297,8 @@ public final class RestClient implements AutoCloseable {
     ContractMode contractMode = ContractMode.LENIENT;
     boolean followLocation = true;
     boolean followCrossOriginLocation;
+    boolean followRedirects = true;
+    boolean followCrossOriginRedirects = true;
     long maxBodyBytes = 16L << 20;
     int maxErrorBodyBytes = 64 << 10;
     @Nullable EtagCache etagCache;
@@ -317,6 +330,8 @@ public final class RestClient implements AutoCloseable {
       b.contractMode = contractMode;
       b.followLocation = followLocation;
       b.followCrossOriginLocation = followCrossOriginLocation;
+      b.followRedirects = followRedirects;
+      b.followCrossOriginRedirects = followCrossOriginRedirects;
       b.maxBodyBytes = maxBodyBytes;
       b.maxErrorBodyBytes = maxErrorBodyBytes;
       b.etagCache = etagCache;
@@ -395,7 +410,9 @@ public final class RestClient implements AutoCloseable {
      * client creates and closes. Timeouts set on this builder override the given client's, and
      * its {@code retryOnConnectionFailure} is turned off: OkHttp would otherwise send a request
      * again by itself after some connection failures, a POST included, where only the client's
-     * retry policies know whether repeating it is safe.
+     * retry policies know whether repeating it is safe. Its {@code followRedirects} and
+     * {@code followSslRedirects} are turned off too: redirects are followed by this client (see
+     * {@link #followRedirects(boolean)}), which keeps credentials and bodies on their origin.
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttp = requireNonNull(client, "client == null");
@@ -468,6 +485,44 @@ public final class RestClient implements AutoCloseable {
      */
     public Builder followCrossOriginLocation(boolean follow) {
       this.followCrossOriginLocation = follow;
+      return this;
+    }
+
+    /**
+     * Whether redirects (301, 302, 303, 307, 308 with a {@code Location}) are followed. Default:
+     * true. The client follows them itself (OkHttp's own following is always off, on a client
+     * passed to {@link #okHttpClient} too):
+     *
+     * <ul>
+     *   <li>303 (to anything but a GET or HEAD), and 301/302 after a POST, become a GET without a
+     *       body; other redirects keep the method, the body, and the {@code If-Match} and
+     *       {@code Idempotency-Key} that were sent.
+     *   <li>Credentials (the token, {@code Authorization}, {@code Proxy-Authorization},
+     *       {@code Cookie}, every {@link ApiRequest#credentialHeader}) go only to the base URL's
+     *       origin (scheme, host, port), and never again in a call after one of its requests went
+     *       elsewhere; {@code https} → {@code http} is another origin. Cookies of an OkHttp
+     *       {@code CookieJar} are the jar's per-URL business.
+     *   <li>A body is re-sent only to the same origin; a redirect that would send it elsewhere
+     *       fails with {@link RedirectException}.
+     *   <li>More than 5 redirects in a row, or one back to a URL the call already requested,
+     *       fails with {@link RedirectException}.
+     * </ul>
+     *
+     * <p>With following off, a redirect is an {@link ApiException.Other} with its status.
+     */
+    public Builder followRedirects(boolean follow) {
+      this.followRedirects = follow;
+      return this;
+    }
+
+    /**
+     * Whether a redirect to another origin (scheme, host or port) than the request's is
+     * followed, without any credential. Default: true. When false such a redirect fails with
+     * {@link RedirectException} ({@link RedirectException.Reason#CROSS_ORIGIN}). A redirect that
+     * would re-send a body to another origin is refused either way.
+     */
+    public Builder followCrossOriginRedirects(boolean follow) {
+      this.followCrossOriginRedirects = follow;
       return this;
     }
 

@@ -133,8 +133,9 @@ class ContractRowsTest extends ClientTest {
     server.enqueue(status(201));
     ApiException.ContractViolation v = assertThrows(ApiException.ContractViolation.class,
         () -> mode.send(client, ApiRequest.post("books").body(BOOK), Book.class));
-    assertEquals("201 without Location", v.violation());
-    assertEquals("POST " + url("books") + " → 201 Created: contract violation: 201 without Location",
+    String what = "201 without Location (the POST succeeded; the resource was not read back)";
+    assertEquals(what, v.violation());
+    assertEquals("POST " + url("books") + " → 201 Created: contract violation: " + what,
         v.getMessage());
   }
 
@@ -144,7 +145,9 @@ class ContractRowsTest extends ClientTest {
     server.enqueue(new MockResponse.Builder().code(201).addHeader("Location", "ftp://x/1").build());
     ApiException.ContractViolation v = assertThrows(ApiException.ContractViolation.class,
         () -> mode.create(client.resource("books", Book.class), new Book("a", "b")));
-    assertEquals("201 with a Location that is not http(s)", v.violation());
+    assertEquals("201 with a Location that is not http(s)"
+        + " (the POST succeeded; the resource was not read back)", v.violation());
+    assertEquals(1, server.getRequestCount());
   }
 
   @ParameterizedTest
