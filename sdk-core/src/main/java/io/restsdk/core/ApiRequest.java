@@ -268,6 +268,14 @@ public final class ApiRequest {
     return headers;
   }
 
+  /** Whether the caller set a header named {@code name} (any case). */
+  boolean hasHeader(String name) {
+    for (int i = 0; i < headers.size(); i += 2) {
+      if (headers.get(i).equalsIgnoreCase(name)) return true;
+    }
+    return false;
+  }
+
   /** The lower-case names of headers marked as credentials. */
   public Set<String> credentialHeaders() {
     return sensitive;
