@@ -187,7 +187,8 @@ public final class ApiRequest {
 
   /**
    * Sends {@code If-Match} with this entity tag, as received. An explicit {@code If-Match} always
-   * wins over the one the ETag cache would add.
+   * wins over the one the ETag cache would add, and is sent as given, a weak tag too (a
+   * compliant server then answers 412: If-Match compares strongly; see {@link ETag}).
    */
   public ApiRequest ifMatch(ETag etag) {
     requireNonNull(etag, "etag == null");

@@ -60,9 +60,18 @@ public final class AsyncResource<T> {
     return new Exchange<T>(sync.client(), sync.item("PUT", id).body(body), sync.type()).runAsync();
   }
 
-  /** See {@link Resource#update(Entity)}. */
+  /**
+   * See {@link Resource#update(Entity)}; a weak ETag completes the future with
+   * {@link WeakEtagException}.
+   */
   public CompletableFuture<ApiResponse<T>> update(Entity<T> entity) {
-    return new Exchange<T>(sync.client(), sync.conditionalPut(entity), sync.type()).runAsync();
+    ApiRequest put;
+    try {
+      put = sync.conditionalPut(entity);
+    } catch (WeakEtagException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return new Exchange<T>(sync.client(), put, sync.type()).runAsync();
   }
 
   /** See {@link Resource#delete(String)}. */
