@@ -310,9 +310,9 @@ final class Exchange<T> {
     if (write) client.conditional.evictWritten(ctx.url);
     return switch (row.outcome) {
       case OK -> {
-        if (raw.body().length == 0 && raw.code() != 200) {
-          yield done(new ApiResponse.NoContent<>(raw.code(), raw.headers()));
-        }
+        // A write may answer 200 with nothing in it: a success without a value. A read needs
+        // the body, so its empty 200 goes on to the decoder (a DecodeException).
+        if (raw.body().length == 0 && (raw.code() != 200 || write)) yield noContent(raw, ctx);
         ETag etag = ETag.parse(raw.header("ETag")).orElse(null);
         // HEAD answers carry no body to keep: only GETs fill the cache.
         boolean stored = ctx.method.equals("GET") && ctx.key != null
@@ -320,10 +320,19 @@ final class Exchange<T> {
         yield done(new ApiResponse.Ok<>(entity(raw, raw.body(), etag, ctx, stored)));
       }
       case CREATED -> created(raw, ctx);
-      case NO_CONTENT -> done(new ApiResponse.NoContent<>(raw.code(), raw.headers()));
+      case NO_CONTENT -> noContent(raw, ctx);
       case NOT_MODIFIED -> notModified(raw, ctx);
       case FAILURE -> throw new AssertionError("handled above");
     };
+  }
+
+  /** A success without a body; an error where the operation must return an entity. */
+  private Step<ApiResponse<T>> noContent(RawResponse raw, Ctx ctx) {
+    if (needBody) {
+      throw contractViolation(raw, ctx, raw.code() + " without a body: the " + ctx.method
+          + " succeeded, but there is no entity to return");
+    }
+    return done(new ApiResponse.NoContent<>(raw.code(), raw.headers()));
   }
 
   private Step<ApiResponse<T>> notModified(RawResponse raw, Ctx ctx) {

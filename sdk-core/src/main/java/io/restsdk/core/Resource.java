@@ -62,7 +62,9 @@ public final class Resource<T> {
    * Creates an item: POST to the collection; the 201's {@code Location} is followed with a GET
    * and the created entity returned.
    *
-   * @throws ApiException.ContractViolation if the 201 has no usable {@code Location}
+   * @throws ApiException.ContractViolation if the 201 has no usable {@code Location}, or the
+   *     server answered with a 2xx without a body (the item was created, but there is no entity
+   *     to return)
    * @throws LocationNotFollowedException if {@code Location} is on another origin and the
    *     client does not follow those
    */
@@ -77,8 +79,9 @@ public final class Resource<T> {
    * Replaces item {@code id}: PUT, with {@code If-Match} from the ETag cache when it holds the
    * item (see {@link RestClient.Builder#conditionalWrites(boolean)}).
    *
-   * @return {@link ApiResponse.NoContent} for a 204, {@link ApiResponse.Ok} if the server
-   *     returned the new representation
+   * @return {@link ApiResponse.NoContent} for a 204 or any other 2xx without a body (a 200 with
+   *     an empty body too: the write succeeded), {@link ApiResponse.Ok} if the server returned
+   *     the new representation
    * @throws ApiException.PreconditionFailed if the item changed since it was cached
    */
   public ApiResponse<T> update(String id, T body) {
