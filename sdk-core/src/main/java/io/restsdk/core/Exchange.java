@@ -188,6 +188,11 @@ final class Exchange<T> {
    * one more hop re-reads the resource to tell (the rule is on {@link OutcomeCheck}).
    */
   private @Nullable Step<ApiResponse<T>> checkOutcome(ApiException e, Ctx ctx, Request sent) {
+    if (ctx.method.equals("DELETE") && (e.status() == 404 || e.status() == 410)) {
+      // The resource is gone, as the DELETE wanted: nothing to re-read.
+      client.conditional.evictWritten(ctx.url);
+      return done(new ApiResponse.NoContent<>(204, e.headers()));
+    }
     HttpUrl target = ctx.url;
     if (e instanceof ApiException.Conflict) {
       String header = e.headers().get("Location");
