@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  *       RFC 9110 §13.1.1, so a weak tag would always fail); an explicit {@code ifMatch} is
  *       sent as given.
  *   <li><b>Store</b> ({@link #storeOrEvict}): a GET's 200 with an ETag, no {@code no-store}
- *       and a {@code Vary} that names only what the key holds ({@code Accept}, the credentials,
- *       OkHttp's own {@code Accept-Encoding}); anything else drops what the URL had.
+ *       and a {@code Vary} that names only what the key holds ({@link #varyIsInKey}); anything
+ *       else drops what the URL had.
  *   <li><b>Revalidate</b> ({@link #revalidated}): a 304 for the ETag sent refreshes the stored
  *       headers (RFC 9111 §4.3.4) and answers from the store.
  *   <li><b>Evict</b>: writes evict the URL written to and its collection
@@ -127,7 +127,8 @@ final class ConditionalLayer {
     String cacheControl = raw.header("Cache-Control");
     boolean noStore = cacheControl != null
         && cacheControl.toLowerCase(Locale.ROOT).contains("no-store");
-    if (etag == null || noStore || raw.code() != 200 || !varyIsInKey(raw.headers(), request)) {
+    if (etag == null || noStore || raw.code() != 200
+        || !varyIsInKey(raw.headers(), request, key)) {
       cache.evict(key.url());
       return false;
     }
@@ -137,19 +138,28 @@ final class ConditionalLayer {
 
   /**
    * Whether every request header the response's {@code Vary} names is part of the key, so one
-   * entry per key is right (RFC 9111 §4.1). {@code Accept} is in the key; the credentials are
-   * the principal; {@code Accept-Encoding} is OkHttp's own transparent gzip (the same on every
-   * request, and the body arrives decoded) unless the caller set it. {@code *} and any other
-   * name (a header an interceptor may add, a cookie) could select another body for the same
-   * key: such a response is not stored.
+   * entry per key is right (RFC 9111 §4.1):
+   * <ul>
+   *   <li>{@code Accept} is in the key;
+   *   <li>{@code Authorization} is the principal, when there is one: a partition, or credentials
+   *       the SDK sent (not for an anonymous key, whose credentials, if any, an interceptor
+   *       added out of sight);
+   *   <li>{@code Cookie} only with a partition, which names whatever the caller's cookies say
+   *       about who asks (a {@code CookieJar} adds cookies the SDK never sees);
+   *   <li>{@code Accept-Encoding} is OkHttp's own transparent gzip, the same on every request
+   *       with the body decoded, unless the caller set it.
+   * </ul>
+   * {@code *} and any other name could select another body for the same key: not stored.
    */
-  static boolean varyIsInKey(Headers response, ApiRequest request) {
+  boolean varyIsInKey(Headers response, ApiRequest request, CacheKey key) {
     if (response.get("Vary") == null) return true;
     for (String value : response.values("Vary")) {
       for (String part : value.split(",")) {
         String name = part.trim().toLowerCase(Locale.ROOT);
         boolean inKey = switch (name) {
-          case "", "accept", "authorization" -> true;
+          case "", "accept" -> true;
+          case "authorization" -> !key.principal().equals(Principals.ANONYMOUS);
+          case "cookie" -> partition != null;
           case "accept-encoding" -> !request.hasHeader("Accept-Encoding");
           default -> false;
         };

@@ -31,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * ← conditional layer (store, answer 304, evict) ← Location follower ← decoder
  * </pre>
  *
+ * <p>The ETag-cache rules live in {@link ConditionalLayer}, decoding in {@link Decoder}.
+ *
  * <p>The flow is a chain of hops: each hop is one HTTP exchange plus what to do with its
  * answer, which is either the result or one more hop (follow {@code Location}, re-GET after a
  * 304 the cache cannot answer). The sync path runs the chain in a loop; the async path chains

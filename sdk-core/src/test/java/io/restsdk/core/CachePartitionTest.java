@@ -113,6 +113,21 @@ class CachePartitionTest extends ClientTest {
     assertNull(take().getHeaders().get("If-None-Match"));
   }
 
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void varyOnCookieOrAuthorizationIsStoredUnderAPartition(Mode mode) throws Exception {
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("ETag", "\"v1\"")
+        .addHeader("Vary", "Cookie, Authorization").addHeader("Content-Type", "application/json")
+        .body(ALICE).build());
+    server.enqueue(new MockResponse.Builder().code(304).build());
+    try (RestClient c = interceptorClient(true)) {
+      mode.get(c.resource("books", Book.class), "1");
+      assertTrue(mode.getEntity(c.resource("books", Book.class), "1").revalidated());
+    }
+    take();
+    assertEquals("\"v1\"", take().getHeaders().get("If-None-Match"));
+  }
+
   @Test
   void thePartitionIsRequired() {
     NullPointerException e = assertThrows(NullPointerException.class,

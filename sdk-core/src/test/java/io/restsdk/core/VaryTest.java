@@ -102,4 +102,19 @@ class VaryTest extends ClientTest {
     take();
     assertNull(take().getHeaders().get("If-None-Match"));
   }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void varyOnAuthorizationIsNotStoredWhenTheSdkSentNoCredentials(Mode mode) throws Exception {
+    server.enqueue(varying("Authorization", "\"v1\""));
+    server.enqueue(json(200, BOOK, "\"v1\""));
+    okhttp3.OkHttpClient withAuth = ok.newBuilder().addInterceptor(chain -> chain.proceed(
+        chain.request().newBuilder().header("Authorization", "Bearer someone").build())).build();
+    try (RestClient c = builder().noAuthentication().okHttpClient(withAuth).build()) {
+      mode.get(c.resource("books", Book.class), "1");
+      mode.get(c.resource("books", Book.class), "1");
+    }
+    take();
+    assertNull(take().getHeaders().get("If-None-Match"));
+  }
 }
