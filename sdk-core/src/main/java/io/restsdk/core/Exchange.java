@@ -344,7 +344,8 @@ final class Exchange<T> {
 
   private Step<ApiResponse<T>> notModified(RawResponse raw, Ctx ctx) {
     if (ctx.sentFor != null && ctx.key != null) {
-      CachedResponse refreshed = client.conditional.revalidated(ctx.key, ctx.sentFor, raw.headers());
+      CachedResponse refreshed =
+          client.conditional.revalidated(ctx.key, ctx.sentFor, raw.headers());
       if (refreshed != null) {
         return done(new ApiResponse.Ok<>(
             entity(raw, refreshed.body(), refreshed.etag(), ctx, true, refreshed.headers())));
