@@ -47,19 +47,36 @@ final class ConditionalLayer {
   // ---------------------------------------------------------------- the request
 
   /**
+   * The cache partition of one operation, read once on the caller's thread when it starts and
+   * carried to every request of it (an async operation's later requests run on other threads,
+   * where a supplier reading a request context would answer for someone else).
+   *
+   * @param name what the supplier answered (null: no principal known); unused without one
+   */
+  record Partition(@Nullable String name) {
+    static final Partition NONE = new Partition(null);
+  }
+
+  /** Reads the partition supplier, if the client has one. */
+  Partition partition() {
+    return partition == null || !cache.isEnabled() ? Partition.NONE
+        : new Partition(partition.get());
+  }
+
+  /**
    * The key a request's entry is kept under, or null when the request neither reads nor fills
    * the cache (cache disabled, or the partition supplier answered null).
    *
    * @param secrets the credentials the SDK puts on the request (token, credential headers)
+   * @param operation the operation's {@link #partition()}
    */
-  @Nullable CacheKey key(HttpUrl url, List<String> secrets, String accept) {
+  @Nullable CacheKey key(HttpUrl url, List<String> secrets, String accept, Partition operation) {
     if (!cache.isEnabled()) return null;
     String principal;
     if (partition != null) {
-      String p = partition.get();
-      if (p == null) return null;
+      if (operation.name() == null) return null;
       // Its own namespace: a cache shared by clients never mistakes a partition for a token.
-      principal = principals.of("partition\n" + p);
+      principal = principals.of("partition\n" + operation.name());
     } else {
       String identity = secrets.isEmpty() ? null
           : secrets.size() == 1 ? secrets.get(0) : String.join("\n", secrets);

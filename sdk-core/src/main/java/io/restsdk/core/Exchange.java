@@ -51,6 +51,8 @@ final class Exchange<T> {
   private boolean bypassCache;
   /** The async operation this exchange belongs to; null: one of its own. */
   private @Nullable Cancellation cancellation;
+  /** The operation's cache partition; null: read it when the first hop is built. */
+  private ConditionalLayer.@Nullable Partition partition;
 
   Exchange(RestClient client, ApiRequest request, JavaType type) {
     this.client = client;
@@ -71,6 +73,12 @@ final class Exchange<T> {
   /** Makes this exchange part of an async operation of several, cancelled together. */
   Exchange<T> cancellation(Cancellation c) {
     this.cancellation = c;
+    return this;
+  }
+
+  /** Makes this exchange use the cache partition its operation read when it started. */
+  Exchange<T> partition(ConditionalLayer.Partition p) {
+    this.partition = p;
     return this;
   }
 
@@ -175,7 +183,8 @@ final class Exchange<T> {
     b.method(method, body(method, shownUrl));
 
     List<String> secrets = secrets(token, sameOrigin);
-    CacheKey key = client.conditional.key(url, secrets, accept);
+    if (partition == null) partition = client.conditional.partition();
+    CacheKey key = client.conditional.key(url, secrets, accept, partition);
     ConditionalLayer.Validators sentValidators =
         client.conditional.addValidators(b, request, method, key, bypassCache);
     Ctx ctx = new Ctx(method, url, shownUrl, key, sentValidators.revalidating(),
@@ -365,6 +374,7 @@ final class Exchange<T> {
     Exchange<T> again = new Exchange<>(client, request, type);
     again.needBody = needBody;
     again.bypassCache = true;
+    again.partition = partition;
     return again.firstHop();
   }
 
@@ -401,6 +411,7 @@ final class Exchange<T> {
     ApiRequest get = ApiRequest.of("GET", uri).followLocation(false).withHeadersOf(request);
     Exchange<T> follower = new Exchange<T>(client, get, type);
     follower.needBody = true;
+    follower.partition = partition;
     Hop<ApiResponse<T>> wrapped = follower.firstHop().map(r -> {
       if (r instanceof ApiResponse.Ok<T> ok) {
         return new ApiResponse.Created<>(raw.code(), raw.headers(), uri, ok.entity());

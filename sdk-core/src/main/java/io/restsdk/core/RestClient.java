@@ -517,9 +517,11 @@ public final class RestClient implements AutoCloseable {
      * partition, the key is (URL, a hash of {@code partition.get()}, {@code Accept}) and the
      * credentials are not part of it: the supplier must name everything the server's answers
      * depend on about the caller (the user, and the tenant if any). It is called once per
-     * request on the calling thread (async: the thread that calls the operation); a null
-     * answer means "no principal known": that request neither reads nor fills the cache.
-     * Writes still evict the URL for every principal.
+     * operation, on the thread that calls it (async operations too): the GET after a 201, and
+     * the later steps of {@code modify}, use the same answer. A null answer means "no
+     * principal known": that operation neither reads nor fills the cache. Writes still evict
+     * the URL for every principal, and a response whose {@code Vary} names {@code Cookie} or
+     * {@code Authorization} is kept under the partition.
      *
      * <pre>{@code
      * RestClient client = RestClient.builder()

@@ -128,6 +128,27 @@ class CachePartitionTest extends ClientTest {
     assertEquals("\"v1\"", take().getHeaders().get("If-None-Match"));
   }
 
+  /** An async operation's later requests run on OkHttp's threads, not the caller's. */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void anOperationReadsThePartitionOnceOnTheCallersThread(Mode mode) throws Exception {
+    ThreadLocal<String> current = new ThreadLocal<>();
+    current.set("alice");
+    server.enqueue(new MockResponse.Builder().code(201).addHeader("Location", "books/7").build());
+    server.enqueue(json(200, ALICE, "\"v7\""));
+    server.enqueue(new MockResponse.Builder().code(304).build());
+    try (RestClient c = builder().cachePartition(current::get).build()) {
+      Resource<Book> books = c.resource("books", Book.class);
+      mode.create(books, new Book("Alice's", "A"));
+      assertTrue(books.getEntity("7").revalidated());
+    } finally {
+      current.remove();
+    }
+    take();
+    take();
+    assertEquals("\"v7\"", take().getHeaders().get("If-None-Match"));
+  }
+
   @Test
   void thePartitionIsRequired() {
     NullPointerException e = assertThrows(NullPointerException.class,
