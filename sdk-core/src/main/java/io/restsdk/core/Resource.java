@@ -77,7 +77,8 @@ public final class Resource<T> {
 
   /**
    * Replaces item {@code id}: PUT, with {@code If-Match} from the ETag cache when it holds the
-   * item (see {@link RestClient.Builder#conditionalWrites(boolean)}).
+   * item with a strong ETag (see {@link RestClient.Builder#conditionalWrites(boolean)}); with a
+   * weak one the write is unconditional (see {@link ETag}).
    *
    * @return {@link ApiResponse.NoContent} for a 204 or any other 2xx without a body (a 200 with
    *     an empty body too: the write succeeded), {@link ApiResponse.Ok} if the server returned
