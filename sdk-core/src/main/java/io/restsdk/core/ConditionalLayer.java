@@ -34,11 +34,11 @@ import org.jspecify.annotations.Nullable;
 final class ConditionalLayer {
   private final EtagCache cache;
   private final boolean conditionalWrites;
-  private final @Nullable Supplier<String> partition;
+  private final @Nullable Supplier<@Nullable String> partition;
   private final Principals principals = new Principals();
 
   ConditionalLayer(EtagCache cache, boolean conditionalWrites,
-      @Nullable Supplier<String> partition) {
+      @Nullable Supplier<@Nullable String> partition) {
     this.cache = cache;
     this.conditionalWrites = conditionalWrites;
     this.partition = partition;
