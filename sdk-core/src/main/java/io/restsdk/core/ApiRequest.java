@@ -199,7 +199,8 @@ public final class ApiRequest {
 
   /**
    * Sends {@code If-Match} with this entity tag, as received. An explicit {@code If-Match} always
-   * wins over the one the ETag cache would add.
+   * wins over the one the ETag cache would add, and is sent as given, a weak tag too (a
+   * compliant server then answers 412: If-Match compares strongly; see {@link ETag}).
    */
   public ApiRequest ifMatch(ETag etag) {
     requireNonNull(etag, "etag == null");
@@ -278,6 +279,14 @@ public final class ApiRequest {
   /** The extra headers as name/value pairs in the order added. */
   public List<String> headerPairs() {
     return headers;
+  }
+
+  /** Whether the caller set a header named {@code name} (any case). */
+  boolean hasHeader(String name) {
+    for (int i = 0; i < headers.size(); i += 2) {
+      if (headers.get(i).equalsIgnoreCase(name)) return true;
+    }
+    return false;
   }
 
   /** The lower-case names of headers marked as credentials. */

@@ -87,7 +87,11 @@ public sealed interface ApiResponse<T>
     }
   }
 
-  /** A 204, or another 2xx without a body. */
+  /**
+   * A 204, or another 2xx without a body: also a 200 with an empty body to a write (POST, PUT,
+   * PATCH, DELETE), which succeeded. (A GET's empty 200 is a {@link DecodeException}: a read
+   * needs the body.)
+   */
   record NoContent<T>(int status, Headers headers) implements ApiResponse<T> {
     /** Checks that headers are present. */
     public NoContent {

@@ -60,9 +60,18 @@ public final class AsyncResource<T> {
     return new Exchange<T>(sync.client(), sync.item("PUT", id).body(body), sync.type()).runAsync();
   }
 
-  /** See {@link Resource#update(Entity)}. */
+  /**
+   * See {@link Resource#update(Entity)}; a weak ETag completes the future with
+   * {@link WeakEtagException}.
+   */
   public CompletableFuture<ApiResponse<T>> update(Entity<T> entity) {
-    return new Exchange<T>(sync.client(), sync.conditionalPut(entity), sync.type()).runAsync();
+    ApiRequest put;
+    try {
+      put = sync.conditionalPut(entity);
+    } catch (WeakEtagException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return new Exchange<T>(sync.client(), put, sync.type()).runAsync();
   }
 
   /** See {@link Resource#delete(String)}. */
@@ -86,22 +95,24 @@ public final class AsyncResource<T> {
   private CompletableFuture<T> modify(ApiRequest read, UnaryOperator<T> change) {
     requireNonNull(change, "change == null");
     Cancellation c = new Cancellation();
-    return Exchange.unwrapped(exchange(read, c).needBody().runAsync()
-        .thenCompose(r -> attempt(read, change, Resource.ok(r), 1, c)), c);
+    // Read here, on the caller's thread: the later steps run on the HTTP client's threads.
+    ConditionalLayer.Partition p = sync.client().conditional.partition();
+    return Exchange.unwrapped(exchange(read, c).partition(p).needBody().runAsync()
+        .thenCompose(r -> attempt(read, change, Resource.ok(r), 1, c, p)), c);
   }
 
   private CompletableFuture<T> attempt(ApiRequest read, UnaryOperator<T> change,
-      Entity<T> current, int attempt, Cancellation c) {
+      Entity<T> current, int attempt, Cancellation c, ConditionalLayer.Partition p) {
     T next = requireNonNull(change.apply(current.body()), "change returned null");
     CompletableFuture<T> result = new CompletableFuture<>();
-    exchange(sync.modifyPut(current, next), c).runAsync()
+    exchange(sync.modifyPut(current, next), c).partition(p).runAsync()
         .whenComplete((r, error) -> {
           if (error == null) {
             result.complete(r instanceof ApiResponse.Ok<T> ok ? ok.body() : next);
           } else if (Exchange.unwrap(error) instanceof ApiException.PreconditionFailed
               && attempt < sync.client().modifyAttempts) {
-            exchange(read, c).needBody().bypassCache().runAsync()
-                .thenCompose(fresh -> attempt(read, change, Resource.ok(fresh), attempt + 1, c))
+            exchange(read, c).partition(p).needBody().bypassCache().runAsync()
+                .thenCompose(fresh -> attempt(read, change, Resource.ok(fresh), attempt + 1, c, p))
                 .whenComplete((v, e) -> {
                   if (e == null) result.complete(v);
                   else result.completeExceptionally(Exchange.unwrap(e));

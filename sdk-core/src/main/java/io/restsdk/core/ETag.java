@@ -11,6 +11,20 @@ import org.jspecify.annotations.Nullable;
  * <p>Instances are immutable and thread-safe. {@link #parse} never throws on a malformed header
  * value: a value that is not a valid entity tag is treated as absent.
  *
+ * <p><b>Weak tags and writes.</b> {@code If-None-Match} compares weakly, so a weak tag
+ * revalidates a cached GET like a strong one. {@code If-Match} compares strongly (RFC 9110
+ * §13.1.1): a weak tag never matches and a compliant server answers 412 every time. So the SDK
+ * never puts a weak tag in {@code If-Match} by itself:
+ * <ul>
+ *   <li>automatic {@code If-Match} from the ETag cache
+ *       ({@link RestClient.Builder#conditionalWrites(boolean)}) leaves the write
+ *       unconditional when the cached tag is weak;
+ *   <li>where the caller asked for a conditional write ({@link Resource#update(Entity)},
+ *       {@link Resource#modify}) and the item's tag is weak, nothing is sent and
+ *       {@link WeakEtagException} says so;
+ *   <li>an explicit {@link ApiRequest#ifMatch(ETag)} is always sent as given.
+ * </ul>
+ *
  * <pre>{@code
  * ETag tag = ETag.parse("W/\"v7\"").orElseThrow();
  * tag.isWeak();        // true

@@ -13,7 +13,11 @@ import org.jspecify.annotations.Nullable;
  * {@code If-Match} on writes so a concurrent change surfaces as a 412 instead of a lost update.
  *
  * <p>On by default: in memory, concurrent, bounded by a byte budget (32 MiB). Entries are kept
- * per URL, credential identity and {@code Accept}, so two tokens never see each other's entries.
+ * per URL, principal and {@code Accept} ({@link CacheKey}). The principal is the client's
+ * {@link RestClient.Builder#cachePartition cache partition} when it names one, otherwise the
+ * credentials the SDK sends, so two tokens never see each other's entries; credentials an
+ * OkHttp interceptor or {@code CookieJar} adds are invisible to the SDK and need a partition.
+ * A response whose {@code Vary} names a request header outside the key is not kept.
  * Thread-safe; one instance may be shared by several clients.
  *
  * <pre>{@code

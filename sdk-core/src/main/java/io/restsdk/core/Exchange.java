@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restsdk.core.internal.ErrorBodies;
 import io.restsdk.core.internal.MediaTypes;
 import io.restsdk.core.internal.UrlRedactor;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -33,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * ← conditional layer (store, answer 304, evict) ← Location follower ← decoder
  * </pre>
  *
+ * <p>The ETag-cache rules live in {@link ConditionalLayer}, decoding in {@link Decoder}.
+ *
  * <p>The flow is a chain of hops: each hop is one HTTP exchange plus what to do with its
  * answer, which is either the result or one more hop (a redirect or a 201's {@code Location},
  * followed by {@link LocationFollower} under {@link OriginPolicy}; a re-GET after a
@@ -54,6 +54,8 @@ final class Exchange<T> {
   private @Nullable Cancellation cancellation;
   /** Redirects, Location and origins of the call: shared by every exchange of one call. */
   private LocationFollower follow = new LocationFollower();
+  /** The operation's cache partition; null: read it when the first hop is built. */
+  private ConditionalLayer.@Nullable Partition partition;
 
   Exchange(RestClient client, ApiRequest request, JavaType type) {
     this.client = client;
@@ -102,7 +104,14 @@ final class Exchange<T> {
     e.bypassCache = bypassCache;
     e.cancellation = cancellation;
     e.follow = follow;
+    e.partition = partition;
     return e;
+  }
+
+  /** Makes this exchange use the cache partition its operation read when it started. */
+  Exchange<T> partition(ConditionalLayer.Partition p) {
+    this.partition = p;
+    return this;
   }
 
   // ---------------------------------------------------------------- drivers
@@ -214,26 +223,12 @@ final class Exchange<T> {
     b.method(method, body(method, shownUrl));
 
     List<String> secrets = secrets(token, sameOrigin);
-    CacheKey key = cacheKey(url, secrets, accept);
-    CachedResponse sentFor = null; // the entry If-None-Match was added for
-    ETag sentIfMatch = null;
-    if (request.ifNoneMatch() != null) {
-      b.header("If-None-Match", request.ifNoneMatch().headerValue());
-    } else if (key != null && method.equals("GET") && !bypassCache) {
-      sentFor = client.etagCache.lookup(key);
-      if (sentFor != null) b.header("If-None-Match", sentFor.etag().headerValue());
-    }
-    if (request.ifMatch() != null) {
-      b.header("If-Match", request.ifMatch());
-      sentIfMatch = ETag.parse(request.ifMatch()).orElse(null);
-    } else if (key != null && client.conditionalWrites && isConditionalWrite(method)) {
-      CachedResponse held = client.etagCache.peek(key);
-      if (held != null && !held.etag().isWeak()) { // If-Match compares strongly: a weak tag always fails
-        sentIfMatch = held.etag();
-        b.header("If-Match", sentIfMatch.headerValue());
-      }
-    }
-    Ctx ctx = new Ctx(method, url, shownUrl, key, sentFor, sentIfMatch, secrets);
+    if (partition == null) partition = client.conditional.partition();
+    CacheKey key = client.conditional.key(url, secrets, accept, partition);
+    ConditionalLayer.Validators sentValidators =
+        client.conditional.addValidators(b, request, method, key, bypassCache);
+    Ctx ctx = new Ctx(method, url, shownUrl, key, sentValidators.revalidating(),
+        sentValidators.ifMatch(), secrets);
     Request sent = b.build();
     return new Hop<>(method, sent, ctx.target(type), raw -> respond(raw, ctx, sent),
         e -> checkOutcome(e, ctx, sent));
@@ -250,6 +245,11 @@ final class Exchange<T> {
    * one more hop re-reads the resource to tell (the rule is on {@link OutcomeCheck}).
    */
   private @Nullable Step<ApiResponse<T>> checkOutcome(ApiException e, Ctx ctx, Request sent) {
+    if (ctx.method.equals("DELETE") && (e.status() == 404 || e.status() == 410)) {
+      // The resource is gone, as the DELETE wanted: nothing to re-read.
+      client.conditional.evictWritten(ctx.url);
+      return done(new ApiResponse.NoContent<>(204, e.headers()));
+    }
     HttpUrl target = ctx.url;
     if (e instanceof ApiException.Conflict) {
       String header = e.headers().get("Location");
@@ -264,14 +264,14 @@ final class Exchange<T> {
     Hop<ApiResponse<T>> reread = new Hop<>("GET", OutcomeCheck.reread(sent, url),
         readCtx.target(type), raw -> {
           if (delete && (raw.code() == 404 || raw.code() == 410)) {
-            evictWritten(url);
+            client.conditional.evictWritten(url);
             return done(new ApiResponse.NoContent<>(204, raw.headers()));
           }
           if (delete || raw.code() != 200
               || !OutcomeCheck.holds(raw.body(), wanted, client.mapper)) {
             throw e;
           }
-          evictWritten(url);
+          client.conditional.evictWritten(url);
           ETag etag = ETag.parse(raw.header("ETag")).orElse(null);
           Entity<T> entity = entity(raw, raw.body(), etag, readCtx, false);
           return done(e instanceof ApiException.Conflict
@@ -297,6 +297,8 @@ final class Exchange<T> {
   /** Adds Authorization where {@link OriginPolicy} allows; returns the token sent, if any. */
   private @Nullable String credentials(Request.Builder b, boolean sameOrigin) {
     if (!sameOrigin || client.tokenProvider == null) return null;
+    // The caller's own Authorization wins: one header, never two.
+    if (request.hasHeader("Authorization")) return null;
     String token = client.tokenProvider.token();
     if (token == null || token.isBlank()) {
       throw new IllegalStateException("TokenProvider returned a blank token");
@@ -354,14 +356,6 @@ final class Exchange<T> {
     return secrets;
   }
 
-  /** Entries are kept per credential identity: a hash of everything that authenticates. */
-  private @Nullable CacheKey cacheKey(HttpUrl url, List<String> secrets, String accept) {
-    if (!client.etagCache.isEnabled()) return null;
-    String identity = secrets.isEmpty() ? null
-        : secrets.size() == 1 ? secrets.get(0) : String.join("\n", secrets);
-    return new CacheKey(url.toString(), client.principals.of(identity), accept);
-  }
-
   // ---------------------------------------------------------------- the answer
 
   private Step<ApiResponse<T>> onResponse(RawResponse raw, Ctx ctx) {
@@ -372,60 +366,51 @@ final class Exchange<T> {
       violation(raw, ctx, raw.code() + " with a body (" + raw.body().length + " bytes)");
     }
     boolean write = WRITES.contains(ctx.method);
-    if (write) evictWritten(ctx.url);
+    if (write) client.conditional.evictWritten(ctx.url);
     return switch (row.outcome) {
       case OK -> {
-        if (raw.body().length == 0 && raw.code() != 200) {
-          yield done(new ApiResponse.NoContent<>(raw.code(), raw.headers()));
-        }
+        // A write may answer 200 with nothing in it: a success without a value. A read needs
+        // the body, so its empty 200 goes on to the decoder (a DecodeException).
+        if (raw.body().length == 0 && (raw.code() != 200 || write)) yield noContent(raw, ctx);
         ETag etag = ETag.parse(raw.header("ETag")).orElse(null);
         // HEAD answers carry no body to keep: only GETs fill the cache.
         boolean stored = ctx.method.equals("GET") && ctx.key != null
-            && storeOrEvict(ctx.key, etag, raw);
+            && client.conditional.storeOrEvict(ctx.key, etag, raw, request);
         yield done(new ApiResponse.Ok<>(entity(raw, raw.body(), etag, ctx, stored)));
       }
       case CREATED -> follow.created(this, raw, ctx);
-      case NO_CONTENT -> done(new ApiResponse.NoContent<>(raw.code(), raw.headers()));
+      case NO_CONTENT -> noContent(raw, ctx);
       case NOT_MODIFIED -> notModified(raw, ctx);
       case FAILURE -> throw new AssertionError("handled above");
     };
   }
 
-  /** Keeps a tagged 200 in the cache, else drops what it held; true when it was kept. */
-  private boolean storeOrEvict(CacheKey key, @Nullable ETag etag, RawResponse raw) {
-    String cacheControl = raw.header("Cache-Control");
-    boolean noStore = cacheControl != null
-        && cacheControl.toLowerCase(Locale.ROOT).contains("no-store");
-    if (etag == null || noStore || raw.code() != 200) {
-      client.etagCache.evict(key.url()); // a newer answer without a tag: the old body is stale
-      return false;
+  /** A success without a body; an error where the operation must return an entity. */
+  private Step<ApiResponse<T>> noContent(RawResponse raw, Ctx ctx) {
+    if (needBody) {
+      throw contractViolation(raw, ctx, raw.code() + " without a body: the " + ctx.method
+          + " succeeded, but there is no entity to return");
     }
-    client.etagCache.store(key, new CachedResponse(etag, raw.body(), raw.headers()));
-    return true;
+    return done(new ApiResponse.NoContent<>(raw.code(), raw.headers()));
   }
 
   private Step<ApiResponse<T>> notModified(RawResponse raw, Ctx ctx) {
     if (ctx.sentFor != null && ctx.key != null) {
-      CachedResponse held = client.etagCache.peek(ctx.key);
-      if (held != null && held.etag().equals(ctx.sentFor.etag())) {
-        CachedResponse refreshed = held.withHeaders(merge(held.headers(), raw.headers()));
-        client.etagCache.refresh(ctx.key, refreshed);
-        client.etagCache.hit();
+      CachedResponse refreshed =
+          client.conditional.revalidated(ctx.key, ctx.sentFor, raw.headers());
+      if (refreshed != null) {
         return done(new ApiResponse.Ok<>(
             entity(raw, refreshed.body(), refreshed.etag(), ctx, true, refreshed.headers())));
       }
       // Evicted between request and answer: one unconditional GET, never an error.
       return new Step<>(null, regetHop(ctx));
     }
-    if (request.ifNoneMatch() != null && !needBody) {
+    // The caller's own If-None-Match or If-Modified-Since: the 304 is the caller's answer.
+    if (ConditionalLayer.callerValidates(request) && !needBody) {
       ETag etag = ETag.parse(raw.header("ETag")).orElse(request.ifNoneMatch());
       return done(new ApiResponse.NotModified<>(raw.code(), raw.headers(), etag));
     }
-    String what = "304 Not Modified for a request without If-None-Match";
-    if (needBody || client.contractMode == ContractMode.STRICT || request.ifNoneMatch() == null) {
-      throw contractViolation(raw, ctx, what);
-    }
-    return done(new ApiResponse.NotModified<>(raw.code(), raw.headers(), null));
+    throw contractViolation(raw, ctx, "304 Not Modified for a request without If-None-Match");
   }
 
   private Hop<ApiResponse<T>> regetHop(Ctx ctx) {
@@ -433,22 +418,8 @@ final class Exchange<T> {
     again.follow = follow;
     again.needBody = needBody;
     again.bypassCache = true;
+    again.partition = partition;
     return again.firstHop();
-  }
-
-  /** RFC 9111 §4.3.4: the 304's fields replace the stored ones, except those about the body. */
-  private static Headers merge(Headers stored, Headers fresh) {
-    Headers.Builder b = stored.newBuilder();
-    for (String name : fresh.names()) {
-      String n = name.toLowerCase(Locale.ROOT);
-      if (n.equals("content-length") || n.equals("content-encoding")
-          || n.equals("transfer-encoding") || n.equals("content-type")) {
-        continue;
-      }
-      b.removeAll(name);
-      for (String v : fresh.values(name)) b.add(name, v);
-    }
-    return b.build();
   }
 
   // ---------------------------------------------------------------- 201 and Location
@@ -480,34 +451,13 @@ final class Exchange<T> {
   }
 
   void evictWritten(HttpUrl url) {
-    if (!client.etagCache.isEnabled()) return;
-    HttpUrl plain = url.newBuilder().query(null).fragment(null).build();
-    client.etagCache.evict(url.toString());
-    client.etagCache.evict(plain.toString());
-    List<String> segments = plain.pathSegments();
-    int n = segments.size();
-    if (n > 0 && segments.get(n - 1).isEmpty()) n--; // trailing slash
-    if (n > 0) {
-      HttpUrl.Builder parent = plain.newBuilder();
-      for (int i = plain.pathSize() - 1; i >= n - 1 && i >= 0; i--) parent.removePathSegment(i);
-      HttpUrl p = parent.build();
-      client.etagCache.evict(p.toString());
-      if (p.encodedPath().endsWith("/") && p.encodedPath().length() > 1) {
-        String s = p.toString();
-        client.etagCache.evict(s.substring(0, s.length() - 1));
-      } else {
-        client.etagCache.evict(p.toString() + "/");
-      }
-    }
+    client.conditional.evictWritten(url);
   }
 
   // ---------------------------------------------------------------- failures
 
   private ApiException failure(RawResponse raw, Ctx ctx, StatusTable row) {
-    if (ctx.key != null && (row == StatusTable.NOT_FOUND || row == StatusTable.PRECONDITION_FAILED
-        || row == StatusTable.OTHER_CLIENT_ERROR && raw.code() == 410)) {
-      client.etagCache.evict(ctx.key.url());
-    }
+    client.conditional.evictFailed(ctx.key, raw.code());
     String text = ErrorBodies.text(raw.body(), client.maxErrorBodyBytes);
     if (text != null) text = scrub(text, ctx);
     if (text != null && ErrorBodies.looksLikeStackTrace(text)) {
@@ -571,65 +521,13 @@ final class Exchange<T> {
       boolean cached, Headers headers) {
     boolean revalidated = raw.code() == 304;
     int status = revalidated ? 200 : raw.code();
-    T value = cached ? cachedValue(body, headers, status, ctx) : decode(body, headers, status, ctx);
+    T value = cached
+        ? Decoder.cachedValue(client, type, body, headers, status, ctx.method, ctx.shownUrl)
+        : Decoder.decode(client, type, body, headers, status, ctx.method, ctx.shownUrl);
     return new Entity<>(value, etag, status, headers, uri(ctx.url), revalidated);
   }
 
-  /**
-   * The body of a cached array decoded, or with reuseDecodedBodies the value decoded from that
-   * same array before (a 304 after the 200 that stored it).
-   */
-  @SuppressWarnings("unchecked")
-  private T cachedValue(byte[] body, Headers headers, int status, Ctx ctx) {
-    DecodedBodies memo = client.decodedBodies;
-    T value = memo == null ? null : (T) memo.get(body, type);
-    if (value != null) return value;
-    value = decode(body, headers, status, ctx);
-    if (memo != null && value != null && !(value instanceof byte[])) memo.put(body, type, value);
-    return value;
-  }
-
-  @SuppressWarnings("unchecked")
-  private T decode(byte[] body, Headers headers, int status, Ctx ctx) {
-    Class<?> raw = type.getRawClass();
-    if (raw == Void.class || raw == void.class) return null;
-    // A copy: the array may be the one the ETag cache keeps, and callers may write to theirs.
-    if (raw == byte[].class) return (T) body.clone();
-    String ct = headers.get("Content-Type");
-    // The usual "application/json" (with or without parameters) needs no MediaType, whose
-    // parser runs a regular expression.
-    boolean plainJson = ct != null && MediaTypes.isPlainJson(ct);
-    MediaType mediaType = ct == null || plainJson ? null : MediaType.parse(ct);
-    if (raw == String.class && !plainJson
-        && (mediaType == null || !MediaTypes.isJson(mediaType))) {
-      return (T) new String(body, mediaType == null || mediaType.charset() == null
-          ? StandardCharsets.UTF_8 : mediaType.charset());
-    }
-    if (mediaType != null && !MediaTypes.isJson(mediaType)) {
-      throw new DecodeException(ctx.method, ctx.shownUrl, status, type,
-          "the body is " + mediaType.type() + "/" + mediaType.subtype() + ", not JSON");
-    }
-    if (body.length == 0) {
-      throw new DecodeException(ctx.method, ctx.shownUrl, status, type, "the body is empty");
-    }
-    try {
-      T value = client.reader(type).readValue(body);
-      if (value == null) {
-        throw new DecodeException(ctx.method, ctx.shownUrl, status, type, "the body is JSON null");
-      }
-      return value;
-    } catch (JsonProcessingException e) {
-      throw new DecodeException(ctx.method, ctx.shownUrl, status, type, e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new DecodeException(ctx.method, ctx.shownUrl, status, type, String.valueOf(e), e);
-    }
-  }
-
   // ---------------------------------------------------------------- small things
-
-  private static boolean isConditionalWrite(String method) {
-    return method.equals("PUT") || method.equals("PATCH") || method.equals("DELETE");
-  }
 
   /**
    * The URL as a {@link URI}. {@link HttpUrl#uri()} re-encodes through a regular expression it

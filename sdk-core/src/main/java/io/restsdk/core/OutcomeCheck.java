@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * a re-read tells "my earlier attempt succeeded" from a real conflict.
  *
  * <ul>
+ *   <li>DELETE answered 404 or 410: the resource is gone, as the DELETE wanted: reported as
+ *       {@code 204 No Content} at once, with no re-read.
  *   <li>DELETE answered 412: the re-read of the URL answers 404 or 410, so the resource is gone
  *       as the DELETE wanted: reported as {@code 204 No Content}.
  *   <li>PUT or PATCH answered 412: the re-read of the URL answers 200 with a JSON body that

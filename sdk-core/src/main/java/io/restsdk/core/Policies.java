@@ -243,11 +243,13 @@ final class Policies {
   /**
    * The outcome-check rule: after an earlier attempt of this request lost its response (a
    * {@link TransportException} that may have reached the server), a 412 to a PUT, PATCH or
-   * DELETE sent with {@code If-Match}, or a 409 to a POST sent with {@code Idempotency-Key}, may
-   * be the echo of that earlier attempt having succeeded, so it is checked before it is raised.
+   * DELETE sent with {@code If-Match}, a 404 or 410 to a DELETE, or a 409 to a POST sent with
+   * {@code Idempotency-Key}, may be the echo of that earlier attempt having succeeded, so it is
+   * checked before it is raised.
    */
   static boolean reconcilable(ApiException e, Request request) {
     String m = request.method();
+    if (m.equals("DELETE") && (e.status() == 404 || e.status() == 410)) return true;
     if (e instanceof ApiException.PreconditionFailed) {
       return request.header("If-Match") != null
           && (m.equals("PUT") || m.equals("PATCH") || m.equals("DELETE"));

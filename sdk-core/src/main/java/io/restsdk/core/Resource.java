@@ -68,7 +68,8 @@ public final class Resource<T> {
    *
    * @throws ApiException.ContractViolation if the 201 has no usable {@code Location} (the
    *     message says the POST succeeded; nothing is read back), or the answer is a 202 (accepted,
-   *     not created yet; its headers hold any {@code Location}) or a success without a body
+   *     not created yet; its headers hold any {@code Location}) or a 2xx without a body (the item was created, but there is no entity to
+   *     return)
    * @throws LocationNotFollowedException if the item was created but not read back: its
    *     {@code Location} is on another origin and the client does not follow those, or the GET
    *     of it failed (the cause); do not create it again, {@code location()} says where it is
@@ -82,10 +83,12 @@ public final class Resource<T> {
 
   /**
    * Replaces item {@code id}: PUT, with {@code If-Match} from the ETag cache when it holds the
-   * item (see {@link RestClient.Builder#conditionalWrites(boolean)}).
+   * item with a strong ETag (see {@link RestClient.Builder#conditionalWrites(boolean)}); with a
+   * weak one the write is unconditional (see {@link ETag}).
    *
-   * @return {@link ApiResponse.NoContent} for a 204, {@link ApiResponse.Ok} if the server
-   *     returned the new representation
+   * @return {@link ApiResponse.NoContent} for a 204 or any other 2xx without a body (a 200 with
+   *     an empty body too: the write succeeded), {@link ApiResponse.Ok} if the server returned
+   *     the new representation
    * @throws ApiException.PreconditionFailed if the item changed since it was cached
    */
   public ApiResponse<T> update(String id, T body) {
@@ -95,7 +98,13 @@ public final class Resource<T> {
 
   /**
    * Replaces the item an entity was read from, with {@code If-Match: entity.etag()} (when it has
-   * one): a concurrent change surfaces as {@link ApiException.PreconditionFailed}.
+   * one): a concurrent change surfaces as {@link ApiException.PreconditionFailed}. An entity
+   * without an ETag is written unconditionally.
+   *
+   * @return as {@link #update(String, Object)}
+   * @throws WeakEtagException if the entity's ETag is weak: If-Match compares strongly, so the
+   *     write would always fail; nothing is sent (see {@link ETag})
+   * @throws ApiException.PreconditionFailed if the item changed since the entity was read
    */
   public ApiResponse<T> update(Entity<T> entity) {
     return new Exchange<T>(client, conditionalPut(entity), type).run();
@@ -121,6 +130,8 @@ public final class Resource<T> {
    * @return the value written (the server's representation, if the PUT returned one)
    * @throws ApiException.PreconditionFailed after the last attempt, with {@code attempts()} set
    * @throws ApiException.ContractViolation if the item has no ETag to make the write conditional
+   * @throws WeakEtagException if the item's ETag is weak: If-Match compares strongly, so the
+   *     write would always fail; nothing is written (see {@link ETag})
    */
   public T modify(String id, UnaryOperator<T> change) {
     return modify(item("GET", id), change);
@@ -196,18 +207,30 @@ public final class Resource<T> {
   ApiRequest conditionalPut(Entity<T> entity) {
     requireNonNull(entity, "entity == null");
     ApiRequest put = ApiRequest.of("PUT", entity.location()).body(entity.body());
-    return entity.etag() != null ? put.ifMatch(entity.etag()) : put;
+    if (entity.etag() == null) return put;
+    return put.ifMatch(strongOrThrow(entity));
   }
 
   ApiRequest modifyPut(Entity<T> current, T next) {
-    if (current.etag() == null || current.etag().isWeak()) {
+    if (current.etag() == null) {
       throw new ApiException.ContractViolation(new ApiException.Failure("GET",
           io.restsdk.core.internal.UrlRedactor.redact(HttpUrl.get(current.location().toString())),
           current.status(), current.headers(), null, null),
-          "modify needs a strong ETag for If-Match, the item has "
-              + (current.etag() == null ? "none" : current.etag().headerValue()));
+          "modify needs a strong ETag for If-Match, the item has none");
     }
+    strongOrThrow(current);
     return ApiRequest.of("PUT", current.location()).body(next).ifMatch(current.etag());
+  }
+
+  /** The entity's ETag for If-Match; a weak one is never sent (see {@link ETag}). */
+  private static ETag strongOrThrow(Entity<?> entity) {
+    ETag etag = requireNonNull(entity.etag());
+    if (etag.isWeak()) {
+      throw new WeakEtagException("PUT",
+          io.restsdk.core.internal.UrlRedactor.redact(HttpUrl.get(entity.location().toString())),
+          entity.location(), etag);
+    }
+    return etag;
   }
 
   static <T> Entity<T> ok(ApiResponse<T> r) {

@@ -59,6 +59,8 @@ public final class RestClient implements AutoCloseable {
   final Transport.Limits limits;
   final EtagCache etagCache;
   final boolean conditionalWrites;
+  /** The ETag cache's rules for this client: keys, validators, store, evictions. */
+  final ConditionalLayer conditional;
   final int modifyAttempts;
   final Policies policies;
   final boolean autoIdempotencyKeys;
@@ -69,7 +71,6 @@ public final class RestClient implements AutoCloseable {
   private final SharedResources shared;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ConcurrentMap<JavaType, ObjectReader> readers = new ConcurrentHashMap<>();
-  final Principals principals = new Principals();
 
   private RestClient(Builder b) {
     this.config = b.copy();
@@ -87,6 +88,7 @@ public final class RestClient implements AutoCloseable {
     this.limits = new Transport.Limits(maxBodyBytes, maxErrorBodyBytes);
     this.etagCache = b.etagCache != null ? b.etagCache : EtagCache.inMemory();
     this.conditionalWrites = b.conditionalWrites;
+    this.conditional = new ConditionalLayer(etagCache, conditionalWrites, b.cachePartition);
     this.modifyAttempts = b.modifyAttempts;
     this.policies = new Policies(b.retryOptions, b.breakerThreshold, b.breakerDelay,
         b.failsafePolicies, b.retryListener, b.tokenProvider, b.deadline, b.clock);
@@ -303,6 +305,7 @@ public final class RestClient implements AutoCloseable {
     int maxErrorBodyBytes = 64 << 10;
     @Nullable EtagCache etagCache;
     boolean conditionalWrites = true;
+    java.util.function.@Nullable Supplier<@Nullable String> cachePartition;
     boolean reuseDecodedBodies;
     int modifyAttempts = 5;
     RetryOptions retryOptions = RetryOptions.defaults();
@@ -336,6 +339,7 @@ public final class RestClient implements AutoCloseable {
       b.maxErrorBodyBytes = maxErrorBodyBytes;
       b.etagCache = etagCache;
       b.conditionalWrites = conditionalWrites;
+      b.cachePartition = cachePartition;
       b.reuseDecodedBodies = reuseDecodedBodies;
       b.modifyAttempts = modifyAttempts;
       b.retryOptions = retryOptions;
@@ -556,6 +560,41 @@ public final class RestClient implements AutoCloseable {
     }
 
     /**
+     * Names the principal whose ETag cache entries a request reads and fills, for applications
+     * whose credentials the SDK does not see or that change while the user stays the same.
+     * Default: none, and the principal is a hash of the credentials the SDK itself sends (the
+     * token provider's token and the request's credential headers).
+     *
+     * <p>Without a partition, credentials added by an OkHttp interceptor, an
+     * {@code Authenticator} or a {@code CookieJar} are invisible to the cache: every user of
+     * such a client would share one entry per URL, and one user could be answered from
+     * another's cached body. A token that rotates also starts every entry again. With a
+     * partition, the key is (URL, a hash of {@code partition.get()}, {@code Accept}) and the
+     * credentials are not part of it: the supplier must name everything the server's answers
+     * depend on about the caller (the user, and the tenant if any). It is called once per
+     * operation, on the thread that calls it (async operations too): the GET after a 201, and
+     * the later steps of {@code modify}, use the same answer. A null answer means "no
+     * principal known": that operation neither reads nor fills the cache. Writes still evict
+     * the URL for every principal, and a response whose {@code Vary} names {@code Cookie} or
+     * {@code Authorization} is kept under the partition.
+     *
+     * <pre>{@code
+     * RestClient client = RestClient.builder()
+     *     .baseUrl(url)
+     *     .okHttpClient(okWithAuthInterceptor)
+     *     .cachePartition(() -> CurrentUser.id())   // e.g. from a request context
+     *     .build();
+     * }</pre>
+     *
+     * @param partition the current principal's name (hashed, never stored or shown as given)
+     * @throws NullPointerException if {@code partition} is null
+     */
+    public Builder cachePartition(java.util.function.Supplier<@Nullable String> partition) {
+      this.cachePartition = requireNonNull(partition, "partition == null");
+      return this;
+    }
+
+    /**
      * Whether a GET answered by 304 returns the value decoded from the cached body the last
      * time instead of decoding the body again. Default: false.
      *
@@ -585,6 +624,11 @@ public final class RestClient implements AutoCloseable {
     /**
      * Whether PUT, PATCH and DELETE on a cached URL send {@code If-Match} with the cached ETag.
      * An explicit {@code If-Match} always wins. Default: true.
+     *
+     * <p>Only a strong ETag is sent: {@code If-Match} compares strongly (RFC 9110 §13.1.1), so
+     * a weak one ({@code W/"…"}) would make every such write fail with 412. A write to a URL
+     * whose cached ETag is weak goes unconditional, as it would with this switch off (see
+     * {@link ETag} for the whole rule).
      */
     public Builder conditionalWrites(boolean enabled) {
       this.conditionalWrites = enabled;

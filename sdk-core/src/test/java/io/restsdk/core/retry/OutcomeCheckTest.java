@@ -8,6 +8,7 @@ import io.restsdk.core.ApiException;
 import io.restsdk.core.ApiRequest;
 import io.restsdk.core.ApiResponse;
 import io.restsdk.core.ETag;
+import io.restsdk.core.Resource;
 import io.restsdk.core.TransportException;
 import java.net.URI;
 import mockwebserver3.MockResponse;
@@ -83,6 +84,61 @@ class OutcomeCheckTest extends RetryFixture {
     ApiResponse<Void> r = send(async, client,
         ApiRequest.delete("books/1").ifMatch(ETag.strong("v1")), Void.class);
     assertEquals(204, assertInstanceOf(ApiResponse.NoContent.class, r).status());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(ints = {404, 410})
+  void aDeleteRetriedIntoNotFoundAfterALostResponseIsNoContent(int gone) throws Exception {
+    for (boolean async : new boolean[] {false, true}) {
+      server.enqueue(lost());
+      server.enqueue(status(gone));
+      ApiResponse<Void> r = send(async, client, ApiRequest.delete("books/1"), Void.class);
+      assertEquals(204, assertInstanceOf(ApiResponse.NoContent.class, r).status());
+      assertEquals("DELETE", take().getMethod());
+      assertEquals("DELETE", take().getMethod());
+    }
+    assertEquals(4, server.getRequestCount(), "no re-read: the 404 is the answer");
+  }
+
+  @ParameterizedTest(name = "async={0}")
+  @ValueSource(booleans = {false, true})
+  void resourceDeleteRetriedIntoNotFoundAfterALostResponseSucceeds(boolean async) {
+    server.enqueue(lost());
+    server.enqueue(status(404));
+    Resource<Book> books = client.resource("books", Book.class);
+    if (async) join(books.async().delete("1"));
+    else books.delete("1");
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @ParameterizedTest(name = "async={0}")
+  @ValueSource(booleans = {false, true})
+  void aDeleteAnswered404WithoutALostResponseIsNotFound(boolean async) {
+    server.enqueue(status(404));
+    assertThrows(ApiException.NotFound.class,
+        () -> send(async, client, ApiRequest.delete("books/1"), Void.class));
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @ParameterizedTest(name = "async={0}")
+  @ValueSource(booleans = {false, true})
+  void anUpdateWithTheCachesIfMatchWhoseLostAttemptSucceededIsOk(boolean async)
+      throws Exception {
+    server.enqueue(json(200, BOOK, "\"v1\""));
+    server.enqueue(lost());
+    server.enqueue(status(412));
+    server.enqueue(json(200, CURRENT, "\"v2\""));
+    Resource<Book> books = client.resource("books", Book.class);
+    books.get("1");
+    Book changed = new Book("Dune", "Herbert");
+    ApiResponse<Book> r = async ? join(books.async().update("1", changed))
+        : books.update("1", changed);
+    ApiResponse.Ok<Book> ok = assertInstanceOf(ApiResponse.Ok.class, r);
+    assertEquals(ETag.strong("v2"), ok.etag().orElseThrow());
+    take();
+    assertEquals("\"v1\"", take().getHeaders().get("If-Match"));
+    assertEquals("\"v1\"", take().getHeaders().get("If-Match"));
+    assertEquals("GET", take().getMethod());
   }
 
   @ParameterizedTest(name = "async={0}")

@@ -1,0 +1,247 @@
+package io.restsdk.core;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The conditional-request layer of the request flow: every rule that ties a request to the
+ * client's {@link EtagCache}. One instance per client; thread-safe.
+ *
+ * <ul>
+ *   <li><b>Key</b> ({@link #key}): URL, principal, {@code Accept}. The principal is the
+ *       client's cache partition when one is set ({@link RestClient.Builder#cachePartition}),
+ *       otherwise a hash of every credential the SDK itself puts on the request.
+ *   <li><b>Validators</b> ({@link #addValidators}): a GET sends {@code If-None-Match} with the
+ *       stored ETag unless the caller set a validator of its own ({@code ifNoneMatch},
+ *       {@code If-Modified-Since}): then the 304 is the caller's. PUT, PATCH and DELETE send
+ *       {@code If-Match} with the stored ETag when it is strong (If-Match compares strongly,
+ *       RFC 9110 §13.1.1, so a weak tag would always fail); an explicit {@code ifMatch} is
+ *       sent as given.
+ *   <li><b>Store</b> ({@link #storeOrEvict}): a GET's 200 with an ETag, no {@code no-store}
+ *       and a {@code Vary} that names only what the key holds ({@link #varyIsInKey}); anything
+ *       else drops what the URL had.
+ *   <li><b>Revalidate</b> ({@link #revalidated}): a 304 for the ETag sent refreshes the stored
+ *       headers (RFC 9111 §4.3.4) and answers from the store.
+ *   <li><b>Evict</b>: writes evict the URL written to and its collection
+ *       ({@link #evictWritten}); 404, 410 and 412 evict the URL ({@link #evictFailed}).
+ * </ul>
+ */
+final class ConditionalLayer {
+  private final EtagCache cache;
+  private final boolean conditionalWrites;
+  private final @Nullable Supplier<@Nullable String> partition;
+  private final Principals principals = new Principals();
+
+  ConditionalLayer(EtagCache cache, boolean conditionalWrites,
+      @Nullable Supplier<@Nullable String> partition) {
+    this.cache = cache;
+    this.conditionalWrites = conditionalWrites;
+    this.partition = partition;
+  }
+
+  // ---------------------------------------------------------------- the request
+
+  /**
+   * The cache partition of one operation, read once on the caller's thread when it starts and
+   * carried to every request of it (an async operation's later requests run on other threads,
+   * where a supplier reading a request context would answer for someone else).
+   *
+   * @param name what the supplier answered (null: no principal known); unused without one
+   */
+  record Partition(@Nullable String name) {
+    static final Partition NONE = new Partition(null);
+  }
+
+  /** Reads the partition supplier, if the client has one. */
+  Partition partition() {
+    return partition == null || !cache.isEnabled() ? Partition.NONE
+        : new Partition(partition.get());
+  }
+
+  /**
+   * The key a request's entry is kept under, or null when the request neither reads nor fills
+   * the cache (cache disabled, or the partition supplier answered null).
+   *
+   * @param secrets the credentials the SDK puts on the request (token, credential headers)
+   * @param operation the operation's {@link #partition()}
+   */
+  @Nullable CacheKey key(HttpUrl url, List<String> secrets, String accept, Partition operation) {
+    if (!cache.isEnabled()) return null;
+    String principal;
+    if (partition != null) {
+      if (operation.name() == null) return null;
+      // Its own namespace: a cache shared by clients never mistakes a partition for a token.
+      principal = principals.of("partition\n" + operation.name());
+    } else {
+      String identity = secrets.isEmpty() ? null
+          : secrets.size() == 1 ? secrets.get(0) : String.join("\n", secrets);
+      principal = principals.of(identity);
+    }
+    return new CacheKey(url.toString(), principal, accept);
+  }
+
+  /**
+   * What {@link #addValidators} put on a request.
+   *
+   * @param revalidating the entry {@code If-None-Match} was sent for, or null
+   * @param ifMatch the {@code If-Match} tag sent, or null
+   */
+  record Validators(@Nullable CachedResponse revalidating, @Nullable ETag ifMatch) {
+    static final Validators NONE = new Validators(null, null);
+  }
+
+  /** Adds {@code If-None-Match} and {@code If-Match}, the caller's or the cache's. */
+  Validators addValidators(Request.Builder b, ApiRequest request, String method,
+      @Nullable CacheKey key, boolean bypassCache) {
+    CachedResponse revalidating = null;
+    ETag ifMatch = null;
+    if (request.ifNoneMatch() != null) {
+      b.header("If-None-Match", request.ifNoneMatch().headerValue());
+    } else if (key != null && method.equals("GET") && !bypassCache
+        && !callerValidates(request)) {
+      revalidating = cache.lookup(key);
+      if (revalidating != null) b.header("If-None-Match", revalidating.etag().headerValue());
+    }
+    if (request.ifMatch() != null) {
+      b.header("If-Match", request.ifMatch());
+      ifMatch = ETag.parse(request.ifMatch()).orElse(null);
+    } else if (key != null && conditionalWrites && isConditionalWrite(method)) {
+      CachedResponse held = cache.peek(key);
+      if (held != null && !held.etag().isWeak()) { // a weak tag: the write goes unconditional
+        ifMatch = held.etag();
+        b.header("If-Match", ifMatch.headerValue());
+      }
+    }
+    return revalidating == null && ifMatch == null ? Validators.NONE
+        : new Validators(revalidating, ifMatch);
+  }
+
+  /**
+   * Whether the caller made the GET conditional itself ({@code ifNoneMatch} or an
+   * {@code If-Modified-Since} header): its 304 is then the caller's answer, a
+   * {@link ApiResponse.NotModified}.
+   */
+  static boolean callerValidates(ApiRequest request) {
+    return request.ifNoneMatch() != null || request.hasHeader("If-Modified-Since");
+  }
+
+  private static boolean isConditionalWrite(String method) {
+    return method.equals("PUT") || method.equals("PATCH") || method.equals("DELETE");
+  }
+
+  // ---------------------------------------------------------------- the answer
+
+  /**
+   * Keeps a GET's tagged 200 in the cache, else drops what the URL held (a newer answer that
+   * cannot be kept makes the old body stale); true when it was kept.
+   */
+  boolean storeOrEvict(CacheKey key, @Nullable ETag etag, RawResponse raw, ApiRequest request) {
+    String cacheControl = raw.header("Cache-Control");
+    boolean noStore = cacheControl != null
+        && cacheControl.toLowerCase(Locale.ROOT).contains("no-store");
+    if (etag == null || noStore || raw.code() != 200
+        || !varyIsInKey(raw.headers(), request, key)) {
+      cache.evict(key.url());
+      return false;
+    }
+    cache.store(key, new CachedResponse(etag, raw.body(), raw.headers()));
+    return true;
+  }
+
+  /**
+   * Whether every request header the response's {@code Vary} names is part of the key, so one
+   * entry per key is right (RFC 9111 §4.1):
+   * <ul>
+   *   <li>{@code Accept} is in the key;
+   *   <li>{@code Authorization} is the principal, when there is one: a partition, or credentials
+   *       the SDK sent (not for an anonymous key, whose credentials, if any, an interceptor
+   *       added out of sight);
+   *   <li>{@code Cookie} only with a partition, which names whatever the caller's cookies say
+   *       about who asks (a {@code CookieJar} adds cookies the SDK never sees);
+   *   <li>{@code Accept-Encoding} is OkHttp's own transparent gzip, the same on every request
+   *       with the body decoded, unless the caller set it.
+   * </ul>
+   * {@code *} and any other name could select another body for the same key: not stored.
+   */
+  boolean varyIsInKey(Headers response, ApiRequest request, CacheKey key) {
+    if (response.get("Vary") == null) return true;
+    for (String value : response.values("Vary")) {
+      for (String part : value.split(",")) {
+        String name = part.trim().toLowerCase(Locale.ROOT);
+        boolean inKey = switch (name) {
+          case "", "accept" -> true;
+          case "authorization" -> !key.principal().equals(Principals.ANONYMOUS);
+          case "cookie" -> partition != null;
+          case "accept-encoding" -> !request.hasHeader("Accept-Encoding");
+          default -> false;
+        };
+        if (!inKey) return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The entry a 304 confirms, with its headers refreshed by the 304's (RFC 9111 §4.3.4) and
+   * counted as a hit; null when the entry was replaced or evicted since the request was sent.
+   */
+  @Nullable CachedResponse revalidated(CacheKey key, CachedResponse sentFor, Headers fresh) {
+    CachedResponse held = cache.peek(key);
+    if (held == null || !held.etag().equals(sentFor.etag())) return null;
+    CachedResponse refreshed = held.withHeaders(merge(held.headers(), fresh));
+    cache.refresh(key, refreshed);
+    cache.hit();
+    return refreshed;
+  }
+
+  /** RFC 9111 §4.3.4: the 304's fields replace the stored ones, except those about the body. */
+  static Headers merge(Headers stored, Headers fresh) {
+    Headers.Builder b = stored.newBuilder();
+    for (String name : fresh.names()) {
+      String n = name.toLowerCase(Locale.ROOT);
+      if (n.equals("content-length") || n.equals("content-encoding")
+          || n.equals("transfer-encoding") || n.equals("content-type")) {
+        continue;
+      }
+      b.removeAll(name);
+      for (String v : fresh.values(name)) b.add(name, v);
+    }
+    return b.build();
+  }
+
+  /** 404, 410 and 412 say the stored body is gone or stale: drop the URL's entries. */
+  void evictFailed(@Nullable CacheKey key, int status) {
+    if (key != null && (status == 404 || status == 410 || status == 412)) cache.evict(key.url());
+  }
+
+  /**
+   * A write changed {@code url}: drop its entries (with and without query) and those of the
+   * collection it is in, whose listing may hold it, for every principal.
+   */
+  void evictWritten(HttpUrl url) {
+    if (!cache.isEnabled()) return;
+    HttpUrl plain = url.newBuilder().query(null).fragment(null).build();
+    cache.evict(url.toString());
+    cache.evict(plain.toString());
+    List<String> segments = plain.pathSegments();
+    int n = segments.size();
+    if (n > 0 && segments.get(n - 1).isEmpty()) n--; // trailing slash
+    if (n > 0) {
+      HttpUrl.Builder parent = plain.newBuilder();
+      for (int i = plain.pathSize() - 1; i >= n - 1 && i >= 0; i--) parent.removePathSegment(i);
+      HttpUrl p = parent.build();
+      cache.evict(p.toString());
+      if (p.encodedPath().endsWith("/") && p.encodedPath().length() > 1) {
+        String s = p.toString();
+        cache.evict(s.substring(0, s.length() - 1));
+      } else {
+        cache.evict(p.toString() + "/");
+      }
+    }
+  }
+}

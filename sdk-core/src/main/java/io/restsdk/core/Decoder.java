@@ -1,0 +1,81 @@
+package io.restsdk.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import io.restsdk.core.internal.MediaTypes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import okhttp3.Headers;
+import okhttp3.MediaType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The decoder of the request flow: a successful response's body into the caller's type, once,
+ * after the outcome is known.
+ *
+ * <ul>
+ *   <li>{@code Void}: no value; {@code byte[]}: a copy of the bytes; {@code String}: the text
+ *       when the body is not JSON, in its charset (UTF-8 by default).
+ *   <li>Anything else: JSON through the client's {@code ObjectMapper}; a body of another media
+ *       type, an empty body, JSON {@code null} or JSON that does not fit is a
+ *       {@link DecodeException} naming the type.
+ *   <li>A body the ETag cache keeps may, with {@code reuseDecodedBodies}, be decoded once and
+ *       the value handed out again after each 304 ({@link #cachedValue}).
+ * </ul>
+ */
+final class Decoder {
+  private Decoder() {}
+
+  /**
+   * The body of a cached array decoded, or with reuseDecodedBodies the value decoded from that
+   * same array before (a 304 after the 200 that stored it).
+   */
+  @SuppressWarnings("unchecked")
+  static <T> @Nullable T cachedValue(RestClient client, JavaType type, byte[] body,
+      Headers headers, int status, String method, String shownUrl) {
+    DecodedBodies memo = client.decodedBodies;
+    T value = memo == null ? null : (T) memo.get(body, type);
+    if (value != null) return value;
+    value = decode(client, type, body, headers, status, method, shownUrl);
+    if (memo != null && value != null && !(value instanceof byte[])) memo.put(body, type, value);
+    return value;
+  }
+
+  /** {@code body} decoded as {@code type}; null only for {@code Void}. */
+  @SuppressWarnings("unchecked")
+  static <T> @Nullable T decode(RestClient client, JavaType type, byte[] body, Headers headers,
+      int status, String method, String shownUrl) {
+    Class<?> raw = type.getRawClass();
+    if (raw == Void.class || raw == void.class) return null;
+    // A copy: the array may be the one the ETag cache keeps, and callers may write to theirs.
+    if (raw == byte[].class) return (T) body.clone();
+    String ct = headers.get("Content-Type");
+    // The usual "application/json" (with or without parameters) needs no MediaType, whose
+    // parser runs a regular expression.
+    boolean plainJson = ct != null && MediaTypes.isPlainJson(ct);
+    MediaType mediaType = ct == null || plainJson ? null : MediaType.parse(ct);
+    if (raw == String.class && !plainJson
+        && (mediaType == null || !MediaTypes.isJson(mediaType))) {
+      return (T) new String(body, mediaType == null || mediaType.charset() == null
+          ? StandardCharsets.UTF_8 : mediaType.charset());
+    }
+    if (mediaType != null && !MediaTypes.isJson(mediaType)) {
+      throw new DecodeException(method, shownUrl, status, type,
+          "the body is " + mediaType.type() + "/" + mediaType.subtype() + ", not JSON");
+    }
+    if (body.length == 0) {
+      throw new DecodeException(method, shownUrl, status, type, "the body is empty");
+    }
+    try {
+      T value = client.reader(type).readValue(body);
+      if (value == null) {
+        throw new DecodeException(method, shownUrl, status, type, "the body is JSON null");
+      }
+      return value;
+    } catch (JsonProcessingException e) {
+      throw new DecodeException(method, shownUrl, status, type, e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new DecodeException(method, shownUrl, status, type, String.valueOf(e), e);
+    }
+  }
+}
