@@ -33,7 +33,7 @@ class DeadlineTest extends RetryFixture {
   @ValueSource(booleans = {false, true})
   void aRetryThatWouldStartAfterTheDeadlineIsNotWaitedFor(boolean async) {
     slowRetries();
-    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "5").build());
+    server.enqueue(status(503));
     long start = System.nanoTime();
     TransportException e = assertThrows(TransportException.class, () -> send(async, client,
         ApiRequest.get("books/1").timeout(Duration.ofMillis(800)), Book.class));
