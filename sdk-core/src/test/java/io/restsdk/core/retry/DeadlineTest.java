@@ -108,7 +108,7 @@ class DeadlineTest extends RetryFixture {
     // The test's own OkHttpClient keeps OkHttp's dispatcher default: 5 calls per host at once.
     int n = 30;
     callsEnded = new CountDownLatch(n);
-    always(new MockResponse.Builder().headersDelay(10, TimeUnit.SECONDS).body(BOOK).build());
+    always(new MockResponse.Builder().headersDelay(2, TimeUnit.SECONDS).body(BOOK).build());
     long start = System.nanoTime();
     List<CompletableFuture<ApiResponse<Book>>> calls = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -123,8 +123,8 @@ class DeadlineTest extends RetryFixture {
     for (CompletableFuture<ApiResponse<Book>> call : calls) {
       TransportException e = assertThrows(TransportException.class, () -> join(call));
       assertEquals(TransportException.Kind.DEADLINE_EXCEEDED, e.kind(), e.getMessage());
-      assertTrue(e.getMessage().contains("deadline of 400 ms exceeded after 1 attempt(s)"),
-          e.getMessage());
+      assertTrue(e.getMessage().contains("deadline of 400 ms"), e.getMessage());
+      assertEquals(1, e.attempts());
     }
     assertTrue(callsEnded.await(10, TimeUnit.SECONDS), "every OkHttp call ended");
     assertEquals(n, giveUps.size());
