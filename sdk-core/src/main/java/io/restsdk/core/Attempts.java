@@ -286,7 +286,7 @@ final class Attempts<R> {
       out.completeExceptionally(end(deadlineExceeded(during
           ? "it passed during attempt " + attempts : "it passed while waiting to retry", during),
           GiveUpReason.DEADLINE_EXCEEDED));
-      if (current != null) current.cancel(false); // cancels the OkHttp call, queued or running
+      cancelInFlight();
     });
     out.whenComplete((v, e) -> timer.cancel(false));
   }
@@ -339,15 +339,24 @@ final class Attempts<R> {
     e.attempts(e instanceof ApiException && e.attempts() > attempts ? e.attempts() : attempts);
   }
 
-  /** Whether any attempt so far may have reached the server. */
+  /**
+   * Whether any attempt so far may have reached the server: one that failed in a way that may
+   * have, or one that has not ended with a failure (in flight, or cut short by a policy).
+   */
   boolean mayHaveReachedServer() {
     synchronized (failures) {
-      return failures.stream().anyMatch(
+      return attempts > failures.size() || failures.stream().anyMatch(
           f -> !(f instanceof TransportException t) || t.mayHaveReachedServer());
     }
   }
 
-  private @Nullable SdkException last() {
+  /** Cancels the attempt in flight, if any: its OkHttp call is cancelled, queued or running. */
+  void cancelInFlight() {
+    CompletableFuture<?> current = inFlight;
+    if (current != null) current.cancel(false);
+  }
+
+  @Nullable SdkException last() {
     synchronized (failures) {
       return failures.isEmpty() ? null : failures.get(failures.size() - 1);
     }

@@ -3,6 +3,7 @@ package io.restsdk.core;
 import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.TimeoutExceededException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns what Failsafe throws around the caller's own policies
@@ -17,8 +18,12 @@ import dev.failsafe.TimeoutExceededException;
 final class FailsafeErrors {
   private FailsafeErrors() {}
 
-  /** {@code t} as the SDK exception it stands for; anything not Failsafe's is returned as is. */
-  static Throwable map(Throwable t, Policies.Send send, boolean reached) {
+  /**
+   * {@code t} as the SDK exception it stands for; anything not Failsafe's is returned as is.
+   * {@code last} is the call's last failed attempt, if any: the cause of an interruption.
+   */
+  static Throwable map(Throwable t, Policies.Send send, boolean reached,
+      @Nullable SdkException last) {
     if (!(t instanceof FailsafeException f)) return t;
     if (f.getCause() instanceof SdkException s) return s;
     String detail = f.getClass().getSimpleName()
@@ -34,7 +39,7 @@ final class FailsafeErrors {
     if (f.getCause() instanceof InterruptedException) {
       Thread.currentThread().interrupt();
       return new TransportException(TransportException.Kind.INTERRUPTED, send.method(),
-          send.url(), reached, "interrupted while the Failsafe policies waited", null);
+          send.url(), reached, "interrupted while the Failsafe policies waited", last);
     }
     return new TransportException(TransportException.Kind.REJECTED, send.method(), send.url(),
         reached, "refused by the Failsafe policies (" + detail + ")", f.getCause());

@@ -66,7 +66,7 @@ final class Policies {
       try {
         return Failsafe.with(custom).get(() -> call.once(attempt));
       } catch (RuntimeException e) {
-        Throwable t = FailsafeErrors.map(e, send, call.mayHaveReachedServer());
+        Throwable t = FailsafeErrors.map(e, send, call.mayHaveReachedServer(), call.last());
         if (t instanceof SdkException s) throw call.end(s, null);
         throw (RuntimeException) t;
       }
@@ -104,7 +104,9 @@ final class Policies {
         out.complete(value);
         return;
       }
-      Throwable t = FailsafeErrors.map(Exchange.unwrap(error), send, call.mayHaveReachedServer());
+      call.cancelInFlight(); // a Timeout policy gave up on it: its OkHttp call ends too
+      Throwable t = FailsafeErrors.map(
+          Exchange.unwrap(error), send, call.mayHaveReachedServer(), call.last());
       out.completeExceptionally(t instanceof SdkException s ? call.end(s, null) : t);
     });
     return out;
