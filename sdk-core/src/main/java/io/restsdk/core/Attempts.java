@@ -40,6 +40,7 @@ final class Attempts<R> {
   private volatile boolean lost;
   private volatile boolean refreshed;
   private volatile @Nullable CompletableFuture<?> inFlight;
+  private volatile boolean deadlinePassed;
 
   Attempts(Policies policies, Policies.Send send, Function<ApiException, @Nullable R> recover) {
     this.policies = policies;
@@ -144,7 +145,12 @@ final class Attempts<R> {
         throw e;
       }
       inFlight = f;
-      return f.whenComplete((v, e) -> policies.breaker.record(e == null ? null : Exchange.unwrap(e)));
+      if (policies.breaker.isOff()) return f;
+      return f.whenComplete((v, e) -> policies.breaker.record(e == null ? null
+          // an attempt the deadline cut short failed as a timeout would have
+          : deadlinePassed ? new TransportException(TransportException.Kind.TIMEOUT,
+              send.method(), send.url(), true, "cut short by the call's deadline", null)
+          : Exchange.unwrap(e)));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -281,6 +287,7 @@ final class Attempts<R> {
     if (d == null) return;
     ScheduledFuture<?> timer = AsyncTimer.at(d.remainingNanos(), () -> {
       if (out.isDone()) return;
+      deadlinePassed = true;
       CompletableFuture<?> current = inFlight;
       boolean during = current != null && !current.isDone();
       out.completeExceptionally(end(deadlineExceeded(during

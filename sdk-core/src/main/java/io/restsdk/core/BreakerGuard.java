@@ -29,6 +29,11 @@ final class BreakerGuard {
         .build());
   }
 
+  /** Whether there is no breaker: nothing to acquire or record. */
+  boolean isOff() {
+    return breaker == null;
+  }
+
   /** Takes a permit for one attempt; false when the breaker refuses it. */
   boolean acquire() {
     return breaker == null || breaker.tryAcquirePermit();
