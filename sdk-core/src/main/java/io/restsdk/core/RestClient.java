@@ -92,6 +92,11 @@ public final class RestClient implements AutoCloseable {
       this.okHttp = applyTimeouts(b.okHttp.newBuilder(), b, false).build();
       this.shared = b.shared != null ? b.shared.retain() : new SharedResources(null);
     } else if (b.shared != null && b.shared.owned != null) {
+      if (b.maxConcurrentRequests > 0
+          && b.maxConcurrentRequests != b.shared.owned.dispatcher().getMaxRequestsPerHost()) {
+        throw new IllegalStateException("a client derived with newBuilder() shares the OkHttp"
+            + " dispatcher of the client it came from; maxConcurrentRequests cannot differ");
+      }
       this.okHttp = applyTimeouts(b.shared.owned.newBuilder(), b, true).build();
       this.shared = b.shared.retain();
     } else {
@@ -699,8 +704,8 @@ public final class RestClient implements AutoCloseable {
      * host (OkHttp's {@code maxRequests} and {@code maxRequestsPerHost}); further async calls
      * wait in its queue, their deadline running. OkHttp's own default is 5 per host, too few
      * for a client that talks to one API. Sync calls are not limited by it. Clients derived
-     * with {@link RestClient#newBuilder()} share the dispatcher of the client they came from.
-     * Default: 64.
+     * with {@link RestClient#newBuilder()} share the dispatcher of the client they came from,
+     * so cannot change it. Default: 64.
      *
      * <p>With an {@link #okHttpClient} of the caller's, its dispatcher is the caller's to
      * configure and is left as it is; setting this as well makes {@link #build()} fail.
@@ -735,7 +740,8 @@ public final class RestClient implements AutoCloseable {
      * @throws IllegalStateException if no base URL was set; if {@link #failsafePolicies} were
      *     given together with {@link #retryOptions} or a {@link #circuitBreaker}, which they
      *     replace; if {@link #maxConcurrentRequests} was set for a caller's
-     *     {@link #okHttpClient}
+     *     {@link #okHttpClient}, or changed for a client derived with
+     *     {@link RestClient#newBuilder()}
      */
     public RestClient build() {
       if (baseUrl == null) throw new IllegalStateException("baseUrl is required");

@@ -154,13 +154,19 @@ class DeadlineTest extends RetryFixture {
   }
 
   @Test
-  void maxConcurrentRequestsIsValidatedAndNotAppliedToACallersOkHttpClient() {
+  void maxConcurrentRequestsIsValidatedAndRefusedWhereTheDispatcherIsNotTheClientsOwn() {
     assertThrows(IllegalArgumentException.class, () -> builder().maxConcurrentRequests(0));
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> builder().maxConcurrentRequests(10).build());
     assertEquals("maxConcurrentRequests configures the client's own OkHttp dispatcher; set the"
         + " limits on the dispatcher of the okHttpClient given", e.getMessage());
-    RestClient.builder().baseUrl(url("")).maxConcurrentRequests(10).build().close();
+    try (RestClient own = RestClient.builder().baseUrl(url("")).maxConcurrentRequests(10).build()) {
+      own.newBuilder().maxConcurrentRequests(10).build().close();
+      assertEquals("a client derived with newBuilder() shares the OkHttp dispatcher of the client"
+          + " it came from; maxConcurrentRequests cannot differ", assertThrows(
+              IllegalStateException.class,
+              () -> own.newBuilder().maxConcurrentRequests(11).build()).getMessage());
+    }
   }
 
   @ParameterizedTest(name = "async={0}")
