@@ -17,6 +17,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -76,6 +78,32 @@ class InterruptionTest extends RetryFixture {
     assertEquals("GET " + url("books/1") + ": interrupted (the request may have reached the"
         + " server): interrupted while waiting 10000 ms to retry", e.getMessage());
     assertEquals(1, giveUps.size());
+    assertEquals(GiveUpReason.INTERRUPTED, giveUps.get(0).reason());
+  }
+
+  @Test
+  void anAttemptWhoseThreadWasInterruptedIsNotRetried() throws Exception {
+    client.close();
+    client = builder().readTimeout(Duration.ofMillis(300)).build();
+    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+    Thread caller = new Thread(() -> {
+      try {
+        client.send(ApiRequest.get("books/1"), Book.class);
+      } catch (Throwable t) {
+        thrown.set(t);
+        flagAfter.set(Thread.currentThread().isInterrupted());
+      }
+    });
+    caller.start();
+    take(); // the attempt is in flight
+    caller.interrupt();
+    caller.join(5_000);
+    assertTrue(flagAfter.get(), "the interrupt flag is set again");
+    TransportException e = assertInstanceOf(TransportException.class, thrown.get());
+    assertEquals(TransportException.Kind.INTERRUPTED, e.kind(), e.getMessage());
+    assertEquals(1, e.attempts());
+    assertEquals(1, server.getRequestCount(), "never retried");
+    assertTrue(retries.isEmpty());
     assertEquals(GiveUpReason.INTERRUPTED, giveUps.get(0).reason());
   }
 
