@@ -1,6 +1,13 @@
 package io.restsdk.core;
 
 import io.restsdk.core.internal.ReasonPhrases;
+import io.restsdk.core.internal.RetryAfter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import okhttp3.Headers;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +40,8 @@ public abstract sealed class ApiException extends SdkException
         ApiException.Conflict,
         ApiException.PreconditionFailed,
         ApiException.InternalServerError,
+        ApiException.TooManyRequests,
+        ApiException.ServiceUnavailable,
         ApiException.Other,
         ApiException.ContractViolation {
   private static final long serialVersionUID = 1L;
@@ -182,7 +191,122 @@ public abstract sealed class ApiException extends SdkException
   }
 
   /**
-   * Any other failing status (e.g. 418, 429, 503), and a status outside the contract (an
+   * 429: the server is limiting this client's rate and did not process the request, so the
+   * client retries it whatever its method, waiting what {@link #retryAfter()} asks when that
+   * fits the retry budget (see {@link RetryOptions}); when it does not, the call gives up at once
+   * with this exception, whose message says when the server takes calls again.
+   *
+   * <pre>{@code
+   * catch (ApiException.TooManyRequests e) {
+   *   e.retryAt().ifPresent(at -> scheduler.resumeAt(at));
+   * }
+   * }</pre>
+   */
+  public static final class TooManyRequests extends ApiException {
+    private static final long serialVersionUID = 1L;
+    private final RetryHint hint;
+
+    TooManyRequests(Failure f) {
+      this(f, RetryHint.of(f.headers()));
+    }
+
+    private TooManyRequests(Failure f, RetryHint hint) {
+      super(f, hint.detail(f));
+      this.hint = hint;
+    }
+
+    /**
+     * How long the server asked the client to wait ({@code Retry-After}, seconds or a date,
+     * measured from the response's {@code Date}); empty when it sent no valid one. A value too
+     * large to mean anything reads as about 31,700 years.
+     */
+    public Optional<Duration> retryAfter() {
+      return Optional.ofNullable(hint.delay);
+    }
+
+    /** When the server takes calls again, by its {@code Retry-After}; empty without one. */
+    public Optional<Instant> retryAt() {
+      return Optional.ofNullable(hint.at);
+    }
+  }
+
+  /**
+   * 503: the server is overloaded or down for maintenance. Retried for idempotent requests and
+   * those with an {@code Idempotency-Key}; with a {@code Retry-After} the server also said it
+   * did not process the request, so any request is retried, waiting what {@link #retryAfter()}
+   * asks when that fits the retry budget (see {@link RetryOptions}), else the call gives up at
+   * once with this exception, whose message says when the server takes calls again.
+   *
+   * <pre>{@code
+   * catch (ApiException.ServiceUnavailable e) {
+   *   log.warn(e.getMessage()); // "… → 503 Service Unavailable: retry after 3600 s (at …)"
+   * }
+   * }</pre>
+   */
+  public static final class ServiceUnavailable extends ApiException {
+    private static final long serialVersionUID = 1L;
+    private final RetryHint hint;
+
+    ServiceUnavailable(Failure f) {
+      this(f, RetryHint.of(f.headers()));
+    }
+
+    private ServiceUnavailable(Failure f, RetryHint hint) {
+      super(f, hint.detail(f));
+      this.hint = hint;
+    }
+
+    /**
+     * How long the server asked the client to wait ({@code Retry-After}, seconds or a date,
+     * measured from the response's {@code Date}); empty when it sent no valid one. A value too
+     * large to mean anything reads as about 31,700 years.
+     */
+    public Optional<Duration> retryAfter() {
+      return Optional.ofNullable(hint.delay);
+    }
+
+    /** When the server takes calls again, by its {@code Retry-After}; empty without one. */
+    public Optional<Instant> retryAt() {
+      return Optional.ofNullable(hint.at);
+    }
+  }
+
+  /** A response's {@code Retry-After}, read once when the exception is made. */
+  private record RetryHint(@Nullable Duration delay, @Nullable Instant at)
+      implements java.io.Serializable {
+    static RetryHint of(Headers headers) {
+      Optional<Duration> d;
+      try {
+        d = RetryAfter.parse(headers.get("Retry-After"), headers.get("Date"), Clock.systemUTC());
+      } catch (RuntimeException e) {
+        d = Optional.empty(); // a server's header never breaks the mapping
+      }
+      if (d.isEmpty()) return new RetryHint(null, null);
+      Instant from = Instant.now();
+      String date = headers.get("Date");
+      if (date != null) {
+        try {
+          from = ZonedDateTime.parse(date.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException ignored) {
+          // measured from now, as RetryAfter did
+        }
+      }
+      return new RetryHint(d.get(), from.plus(d.get()));
+    }
+
+    /** The message detail: the server's message, then when it takes calls again. */
+    String detail(Failure f) {
+      String server = f.error() == null ? "" : f.error().message();
+      if (delay == null) return server;
+      String when = delay.compareTo(RetryAfter.FOREVER) >= 0
+          ? "the server's Retry-After is beyond any retry budget"
+          : "retry after " + delay.toSeconds() + " s (at " + at + ")";
+      return server.isEmpty() ? when : server + "; " + when;
+    }
+  }
+
+  /**
+   * Any other failing status (e.g. 418, 502), and a status outside the contract (an
    * unfollowed 3xx); {@link #status()} tells which.
    */
   public static final class Other extends ApiException {

@@ -248,7 +248,11 @@ public final class ApiRequest {
   }
 
   /**
-   * A deadline for this call covering every attempt and backoff delay (default: the client's).
+   * A deadline for this call covering every attempt and backoff delay, time queued for a
+   * connection on the async path included (default: the client's
+   * {@link RestClient.Builder#deadline}). Of the other time limits,
+   * {@link RestClient.Builder#attemptTimeout} bounds each attempt alone and
+   * {@link RetryOptions#maxDuration()} stops starting retries.
    *
    * @throws IllegalArgumentException if {@code timeout} is zero or negative
    */

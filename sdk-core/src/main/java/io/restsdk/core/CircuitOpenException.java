@@ -1,6 +1,7 @@
 package io.restsdk.core;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client's circuit breaker is open: recent attempts failed in a row, so this request was not
@@ -23,7 +24,7 @@ public final class CircuitOpenException extends SdkException {
   private final String url;
   private final transient Duration retryIn;
 
-  CircuitOpenException(String method, String url, Duration retryIn, Throwable cause) {
+  CircuitOpenException(String method, String url, Duration retryIn, @Nullable Throwable cause) {
     super(method + " " + url + ": circuit breaker open, request not sent; half-opens in "
         + Math.max(0, retryIn.toMillis()) + " ms", cause);
     this.method = method;

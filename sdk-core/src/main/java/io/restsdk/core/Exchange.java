@@ -163,9 +163,13 @@ final class Exchange<T> {
       result.cancel(false);
       return;
     }
+    // A provider that may block is never asked for a token on OkHttp's threads: the answer
+    // (which may follow a Location or scrub an error) is then handled on the client's own.
+    java.util.concurrent.Executor answers =
+        TokenRefresh.mayBlock(client.tokenProvider) ? TokenRefresh.THREADS : null;
     client.policies.getAsync(send(hop, deadline),
-            (ok, req) -> c.track(Transport.enqueue(ok, req, client.limits, hop.target))
-                .thenApply(hop.then),
+            (ok, req) -> Cancellation.map(
+                c.track(Transport.enqueue(ok, req, client.limits, hop.target)), hop.then, answers),
             hop.recover, c)
         .whenComplete((step, error) -> {
           if (error != null) {

@@ -98,10 +98,16 @@ public final class RestClient implements AutoCloseable {
       this.okHttp = applyTimeouts(b.okHttp.newBuilder(), b, false).build();
       this.shared = b.shared != null ? b.shared.retain() : new SharedResources(null);
     } else if (b.shared != null && b.shared.owned != null) {
+      if (b.maxConcurrentRequests > 0
+          && b.maxConcurrentRequests != b.shared.owned.dispatcher().getMaxRequestsPerHost()) {
+        throw new IllegalStateException("a client derived with newBuilder() shares the OkHttp"
+            + " dispatcher of the client it came from; maxConcurrentRequests cannot differ");
+      }
       this.okHttp = applyTimeouts(b.shared.owned.newBuilder(), b, true).build();
       this.shared = b.shared.retain();
     } else {
-      OkHttpClient own = applyTimeouts(new OkHttpClient.Builder(), b, true).build();
+      OkHttpClient own = applyTimeouts(
+          new OkHttpClient.Builder().dispatcher(b.dispatcher()), b, true).build();
       this.okHttp = own;
       this.shared = new SharedResources(own);
     }
@@ -317,6 +323,8 @@ public final class RestClient implements AutoCloseable {
     @Nullable Duration deadline;
     Clock clock = Clock.systemUTC();
     @Nullable SharedResources shared;
+    boolean retryOptionsSet;
+    int maxConcurrentRequests; // 0: the default, DEFAULT_MAX_CONCURRENT_REQUESTS
 
     Builder() {}
 
@@ -351,6 +359,8 @@ public final class RestClient implements AutoCloseable {
       b.deadline = deadline;
       b.clock = clock;
       b.shared = shared;
+      b.retryOptionsSet = retryOptionsSet;
+      b.maxConcurrentRequests = maxConcurrentRequests;
       return b;
     }
 
@@ -446,13 +456,15 @@ public final class RestClient implements AutoCloseable {
     }
 
     /**
-     * Timeout for one whole attempt (connect, send, read). Default: none ({@code 0}).
+     * The old name of {@link #attemptTimeout}, which it calls.
      *
+     * @deprecated it bounds one attempt, not the call: use {@link #attemptTimeout}, or
+     *     {@link #deadline} for the whole call
      * @throws IllegalArgumentException if negative
      */
+    @Deprecated
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = checkTimeout(timeout);
-      return this;
+      return attemptTimeout(timeout);
     }
 
     /**
@@ -656,6 +668,7 @@ public final class RestClient implements AutoCloseable {
      */
     public Builder retryOptions(RetryOptions options) {
       this.retryOptions = requireNonNull(options, "options == null");
+      this.retryOptionsSet = true;
       return this;
     }
 
@@ -702,8 +715,10 @@ public final class RestClient implements AutoCloseable {
     /**
      * <b>For Failsafe users:</b> runs every attempt under these Failsafe policies, composed in
      * the order given (the first is outermost, as in {@code Failsafe.with(policies)}), instead
-     * of the retry policy built from {@link #retryOptions} and the {@link #circuitBreaker}, which
-     * are then ignored. The safety rules of {@link RetryOptions} are then yours to keep: the
+     * of the retries built from {@link #retryOptions} and the {@link #circuitBreaker}: setting
+     * either of those as well makes {@link #build()} fail. What the policies throw reaches the
+     * caller as the SDK's exceptions (see {@link TransportException.Kind#REJECTED}), never as
+     * a Failsafe type. The safety rules of {@link RetryOptions} are then yours to keep: the
      * policies see a failing status as an {@link ApiException} (use
      * {@link ApiException#isRetryable()}), an I/O failure as a {@link TransportException}, and a
      * success as an opaque result. What the client still does around them: the call's deadline,
@@ -743,8 +758,13 @@ public final class RestClient implements AutoCloseable {
      * The default deadline of each call, covering every attempt and the waits between them;
      * {@link ApiRequest#timeout} overrides it. When it passes the call fails with
      * {@link TransportException.Kind#DEADLINE_EXCEEDED}, and a retry that would start after it
-     * is not attempted. Not to be confused with {@link #callTimeout}, which bounds one attempt.
-     * Default: none.
+     * is not attempted. On the async path it counts from the call's start, time spent queued
+     * for one of OkHttp's connections included (see {@link #maxConcurrentRequests}).
+     *
+     * <p>The four time limits: this bounds the whole call, every attempt and wait included;
+     * {@link ApiRequest#timeout} is the same for one request; {@link #attemptTimeout} bounds
+     * each attempt alone; {@link RetryOptions#maxDuration()} stops starting retries, without
+     * cutting an attempt short. Default: none.
      *
      * @throws NullPointerException if {@code deadline} is null
      * @throws IllegalArgumentException if not positive
@@ -764,6 +784,49 @@ public final class RestClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Timeout for one attempt (connect, send, read) of a call, OkHttp's {@code callTimeout}. A
+     * retry gets a fresh one; to bound the whole call, retries and waits included, use
+     * {@link #deadline} (or {@link ApiRequest#timeout}); {@link RetryOptions#maxDuration()}
+     * only stops starting retries. Default: none ({@code 0}).
+     *
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder attemptTimeout(Duration timeout) {
+      this.callTimeout = checkTimeout(timeout);
+      return this;
+    }
+
+    /**
+     * How many requests the client's own OkHttp dispatcher runs at once, in total and to one
+     * host (OkHttp's {@code maxRequests} and {@code maxRequestsPerHost}); further async calls
+     * wait in its queue, their deadline running. OkHttp's own default is 5 per host, too few
+     * for a client that talks to one API. Sync calls are not limited by it. Clients derived
+     * with {@link RestClient#newBuilder()} share the dispatcher of the client they came from,
+     * so cannot change it. Default: 64.
+     *
+     * <p>With an {@link #okHttpClient} of the caller's, its dispatcher is the caller's to
+     * configure and is left as it is; setting this as well makes {@link #build()} fail.
+     *
+     * @throws IllegalArgumentException if less than 1
+     */
+    public Builder maxConcurrentRequests(int max) {
+      if (max < 1) throw new IllegalArgumentException("maxConcurrentRequests must be >= 1: " + max);
+      this.maxConcurrentRequests = max;
+      return this;
+    }
+
+    static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
+
+    okhttp3.Dispatcher dispatcher() {
+      int max = maxConcurrentRequests > 0 ? maxConcurrentRequests : DEFAULT_MAX_CONCURRENT_REQUESTS;
+      okhttp3.Dispatcher d = new okhttp3.Dispatcher();
+      d.setMaxRequests(max);
+      d.setMaxRequestsPerHost(max);
+      return d;
+    }
+
     /** The clock {@code Retry-After} dates are measured with when a response has no Date. */
     Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock == null");
@@ -773,10 +836,23 @@ public final class RestClient implements AutoCloseable {
     /**
      * Builds the client.
      *
-     * @throws IllegalStateException if no base URL was set
+     * @throws IllegalStateException if no base URL was set; if {@link #failsafePolicies} were
+     *     given together with {@link #retryOptions} or a {@link #circuitBreaker}, which they
+     *     replace; if {@link #maxConcurrentRequests} was set for a caller's
+     *     {@link #okHttpClient}, or changed for a client derived with
+     *     {@link RestClient#newBuilder()}
      */
     public RestClient build() {
       if (baseUrl == null) throw new IllegalStateException("baseUrl is required");
+      if (failsafePolicies != null && (retryOptionsSet || breakerThreshold > 0)) {
+        throw new IllegalStateException("failsafePolicies replace retryOptions and circuitBreaker;"
+            + " set one or the other (failsafePolicies() with no policies restores the built-in"
+            + " ones)");
+      }
+      if (okHttp != null && maxConcurrentRequests > 0) {
+        throw new IllegalStateException("maxConcurrentRequests configures the client's own"
+            + " OkHttp dispatcher; set the limits on the dispatcher of the okHttpClient given");
+      }
       return new RestClient(this);
     }
 

@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * Hears about retries, for logging and metrics. Called on the thread that ran the failed attempt
- * (an OkHttp or Failsafe thread on the async path), so implementations must be thread-safe and
+ * (an OkHttp thread, or the client's timer or token thread, on the async path), so implementations must be thread-safe and
  * quick. An exception thrown by a listener is logged and otherwise ignored.
  *
  * <pre>{@code
@@ -32,8 +32,9 @@ public interface RetryListener {
   default void onRetry(RetryEvent event) {}
 
   /**
-   * A request failed for good although its failure is of a retryable kind (see
-   * {@link GiveUpReason}). Failures that are never retried (a 404, a 409) are not reported here.
+   * A request failed for good although its failure is of a retryable kind, or was interrupted
+   * (see {@link GiveUpReason}). Failures that are never retried (a 404, a 409) are not reported
+   * here.
    */
   default void onGiveUp(GiveUpEvent event) {}
 
@@ -50,7 +51,20 @@ public interface RetryListener {
     /** The call's deadline passed, or the next retry would have started after it. */
     DEADLINE_EXCEEDED,
     /** The client's circuit breaker is open: the request was not sent. */
-    CIRCUIT_OPEN
+    CIRCUIT_OPEN,
+    /**
+     * A 429 or 503 asked, by {@code Retry-After}, for a longer wait than the call can afford:
+     * more than {@link RetryOptions#maxDelay()}, than what is left of
+     * {@link RetryOptions#maxDuration()}, or than what is left before the call's deadline. The
+     * failure ({@link ApiException.TooManyRequests} or {@link ApiException.ServiceUnavailable})
+     * says when the server takes calls again.
+     */
+    RETRY_AFTER_BEYOND_BUDGET,
+    /**
+     * The calling thread was interrupted, while an attempt was in flight or while waiting to
+     * retry ({@link TransportException.Kind#INTERRUPTED}).
+     */
+    INTERRUPTED
   }
 
   /**
@@ -61,7 +75,7 @@ public interface RetryListener {
    * @param attempt the number of the attempt that failed, from 1
    * @param failure how it failed
    * @param delay how long the client waits before the next attempt: the backoff, or the
-   *     server's {@code Retry-After} capped by {@link RetryOptions#maxDelay()}
+   *     server's {@code Retry-After} (never more than {@link RetryOptions#maxDelay()})
    */
   record RetryEvent(String method, String url, int attempt, SdkException failure, Duration delay) {
     public RetryEvent {

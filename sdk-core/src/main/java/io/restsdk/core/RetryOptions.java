@@ -13,12 +13,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>Failing statuses 429, 500, 502, 503 and 504, and I/O failures
- *       ({@link TransportException}, except {@link TransportException.Kind#CANCELED} and
- *       {@link TransportException.Kind#DEADLINE_EXCEEDED}), but only for idempotent methods
+ *       ({@link TransportException} of the kinds CONNECT, TIMEOUT and IO), but only for idempotent methods
  *       (GET, HEAD, OPTIONS, PUT, DELETE) or requests carrying an {@code Idempotency-Key}.
- *   <li>A request that is neither (a POST or PATCH without a key) is retried only after an I/O
- *       failure that certainly did not reach the server
- *       ({@link TransportException#mayHaveReachedServer()} is false, e.g. connection refused).
+ *   <li>A request that is neither (a POST or PATCH without a key) is retried only when the
+ *       server certainly did not process it: after an I/O failure that did not reach the server
+ *       ({@link TransportException#mayHaveReachedServer()} is false, e.g. connection refused),
+ *       a 429, or a 503 with a valid {@code Retry-After}.
  *   <li>Never retried: 400, 401, 403, 404, 409, 412, every other 4xx, every other status, and
  *       {@link DecodeException}. (A 401 may be replayed once after a token refresh; see
  *       {@link TokenProvider#refresh}.)
@@ -27,11 +27,19 @@ import org.jspecify.annotations.Nullable;
  * <p><b>When</b>: after the n-th failed attempt the client waits {@code initialDelay × 2^(n-1)},
  * at most {@code maxDelay}, randomized by up to ±{@code jitter} of itself (and again capped by
  * {@code maxDelay}). A 429 or 503 carrying a valid {@code Retry-After} (seconds or an HTTP date)
- * waits what the server asked instead, capped by {@code maxDelay} and without jitter; an
- * unparseable {@code Retry-After} is ignored. No retry starts once {@code maxDuration} has passed
- * since the first attempt. A call's deadline ({@link ApiRequest#timeout},
- * {@link RestClient.Builder#deadline}) is separate and stronger: see
- * {@link TransportException.Kind#DEADLINE_EXCEEDED}.
+ * waits what the server asked instead, without jitter, when that fits the budget: the smallest
+ * of {@code maxDelay}, what is left of {@code maxDuration}, and what is left before the call's
+ * deadline. When it does not (a value too large to mean anything included), the call gives up at
+ * once with the {@link ApiException.TooManyRequests} or {@link ApiException.ServiceUnavailable},
+ * whose {@code retryAfter()} and message say when the server takes calls again. An unparseable
+ * {@code Retry-After} is ignored. No retry starts once {@code maxDuration} has passed since the
+ * first attempt.
+ *
+ * <p><b>The four time limits</b>: {@code maxDuration} only stops starting retries; a call's
+ * deadline ({@link ApiRequest#timeout}, {@link RestClient.Builder#deadline}) bounds the whole
+ * call, attempts and waits included, and is stronger: see
+ * {@link TransportException.Kind#DEADLINE_EXCEEDED}; {@link RestClient.Builder#attemptTimeout}
+ * bounds each attempt alone.
  *
  * <pre>{@code
  * RestClient client = RestClient.builder()
@@ -106,7 +114,10 @@ public final class RetryOptions {
     return initialDelay;
   }
 
-  /** The longest delay between two attempts, {@code Retry-After} included. */
+  /**
+   * The longest delay between two attempts; a {@code Retry-After} asking for more ends the call
+   * instead of being waited for.
+   */
   public Duration maxDelay() {
     return maxDelay;
   }
@@ -116,7 +127,11 @@ public final class RetryOptions {
     return jitter;
   }
 
-  /** The time after which no retry is started, or null for no limit. */
+  /**
+   * The time after which no retry is started, or null for no limit. It does not cut an attempt
+   * short: {@link RestClient.Builder#deadline} and {@link ApiRequest#timeout} bound the whole
+   * call, {@link RestClient.Builder#attemptTimeout} each attempt.
+   */
   public @Nullable Duration maxDuration() {
     return maxDuration;
   }
@@ -179,7 +194,8 @@ public final class RetryOptions {
 
     /**
      * Exponential backoff: {@code initialDelay} after the first failure, doubling, at most
-     * {@code maxDelay}; {@code maxDelay} also caps {@code Retry-After}. Default: 100 ms, 10 s.
+     * {@code maxDelay}; a {@code Retry-After} above {@code maxDelay} ends the call instead of
+     * being waited for. Default: 100 ms, 10 s.
      *
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code initialDelay} is negative or
@@ -217,7 +233,8 @@ public final class RetryOptions {
 
     /**
      * No retry is started once this much time has passed since the first attempt (an attempt
-     * in flight is not cut short; for that use a deadline). Default: 60 s.
+     * in flight is not cut short; for that use {@link RestClient.Builder#deadline} or
+     * {@link RestClient.Builder#attemptTimeout}). Default: 60 s.
      *
      * @throws NullPointerException if {@code maxDuration} is null
      * @throws IllegalArgumentException if not positive

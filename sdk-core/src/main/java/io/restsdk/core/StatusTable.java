@@ -19,6 +19,9 @@ enum StatusTable {
   CONFLICT(409, Outcome.FAILURE, false), // 409: Conflict with the error body; never retried blindly
   PRECONDITION_FAILED(412, Outcome.FAILURE, false), // 412: PreconditionFailed; evict stale entry
   INTERNAL_SERVER_ERROR(500, Outcome.FAILURE, false), // 500: InternalServerError, parsed error
+  // "429 and 503 are retryable and honour Retry-After" (CONTRACT.md, under the table):
+  TOO_MANY_REQUESTS(429, Outcome.FAILURE, false), // 429: TooManyRequests with retryAfter()
+  SERVICE_UNAVAILABLE(503, Outcome.FAILURE, false), // 503: ServiceUnavailable with retryAfter()
   OTHER_SUCCESS(-2, Outcome.OK, false), // other 2xx: successes (NoContent when bodiless)
   OTHER_REDIRECT(-3, Outcome.FAILURE, false), // 3xx OkHttp did not follow: general kind
   OTHER_CLIENT_ERROR(-4, Outcome.FAILURE, false), // other 4xx: general kind, status exposed
@@ -50,6 +53,8 @@ enum StatusTable {
       case 409 -> CONFLICT;
       case 412 -> PRECONDITION_FAILED;
       case 500 -> INTERNAL_SERVER_ERROR;
+      case 429 -> TOO_MANY_REQUESTS;
+      case 503 -> SERVICE_UNAVAILABLE;
       default -> switch (code / 100) {
         case 2 -> OTHER_SUCCESS;
         case 1, 3 -> OTHER_REDIRECT;
@@ -70,6 +75,8 @@ enum StatusTable {
       case CONFLICT -> new ApiException.Conflict(f);
       case PRECONDITION_FAILED -> new ApiException.PreconditionFailed(f, sentIfMatch);
       case INTERNAL_SERVER_ERROR -> new ApiException.InternalServerError(f);
+      case TOO_MANY_REQUESTS -> new ApiException.TooManyRequests(f);
+      case SERVICE_UNAVAILABLE -> new ApiException.ServiceUnavailable(f);
       default -> new ApiException.Other(f);
     };
   }

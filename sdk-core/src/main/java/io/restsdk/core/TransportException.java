@@ -2,6 +2,8 @@ package io.restsdk.core;
 
 import static java.util.Objects.requireNonNull;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An I/O failure: the connection was refused, reset or timed out, or the call's deadline passed.
  * {@link #mayHaveReachedServer()} says whether a write could have taken effect.
@@ -33,7 +35,12 @@ public final class TransportException extends SdkException {
      * The calling thread was interrupted while the call was in flight or waiting to retry; the
      * thread's interrupt flag is set again and the call is never retried.
      */
-    INTERRUPTED
+    INTERRUPTED,
+    /**
+     * The caller's own Failsafe policies ({@link RestClient.Builder#failsafePolicies}) refused
+     * or failed the call, e.g. a full bulkhead or an exceeded rate limit.
+     */
+    REJECTED
   }
 
   private final Kind kind;
@@ -43,7 +50,7 @@ public final class TransportException extends SdkException {
 
   TransportException(
       Kind kind, String method, String url, boolean mayHaveReachedServer, String detail,
-      Throwable cause) {
+      @Nullable Throwable cause) {
     super(message(kind, method, url, mayHaveReachedServer, detail), cause);
     this.kind = requireNonNull(kind);
     this.method = method;
@@ -60,6 +67,7 @@ public final class TransportException extends SdkException {
       case DEADLINE_EXCEEDED -> "deadline exceeded";
       case CANCELED -> "canceled";
       case INTERRUPTED -> "interrupted";
+      case REJECTED -> "rejected by the client's policies";
     };
     return method + " " + url + ": " + what
         + (reached ? " (the request may have reached the server)" : " (the request was not sent)")

@@ -390,12 +390,40 @@ class ContractRowsTest extends ClientTest {
     assertEquals("POST " + url("tea") + " → 418 I'm a teapot", teapot.getMessage());
     assertFalse(teapot.isRetryable());
 
-    always(new MockResponse.Builder().code(503).status("HTTP/1.1 503").build());
-    ApiException.Other unavailable = assertThrows(ApiException.Other.class,
+    always(new MockResponse.Builder().code(502).status("HTTP/1.1 502").build());
+    ApiException.Other badGateway = assertThrows(ApiException.Other.class,
         () -> mode.send(client, ApiRequest.post("tea"), Void.class));
-    assertEquals(503, unavailable.status());
-    assertTrue(unavailable.isRetryable());
-    assertEquals("POST " + url("tea") + " → 503 Service Unavailable", unavailable.getMessage());
+    assertEquals(502, badGateway.status());
+    assertTrue(badGateway.isRetryable());
+    assertEquals("POST " + url("tea") + " → 502 Bad Gateway", badGateway.getMessage());
+  }
+
+  // ---- 429 and 503: "retryable and honour Retry-After"
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void tooManyRequestsAndServiceUnavailableAreTypedAndSayWhenToComeBack(Mode mode) {
+    String date = "Fri, 02 Jan 2026 03:04:05 GMT";
+    always(new MockResponse.Builder().code(429).addHeader("Date", date)
+        .addHeader("Retry-After", "3600").build());
+    ApiException.TooManyRequests slow = assertThrows(ApiException.TooManyRequests.class,
+        () -> mode.send(client, ApiRequest.post("tea"), Void.class));
+    assertEquals(429, slow.status());
+    assertTrue(slow.isRetryable());
+    assertEquals(java.util.Optional.of(java.time.Duration.ofHours(1)), slow.retryAfter());
+    assertEquals(java.util.Optional.of(java.time.Instant.parse("2026-01-02T04:04:05Z")),
+        slow.retryAt());
+    assertEquals("POST " + url("tea") + " → 429 Too Many Requests: retry after 3600 s"
+        + " (at 2026-01-02T04:04:05Z)", slow.getMessage());
+
+    always(new MockResponse.Builder().code(503).status("HTTP/1.1 503").build());
+    ApiException.ServiceUnavailable down = assertThrows(ApiException.ServiceUnavailable.class,
+        () -> mode.send(client, ApiRequest.post("tea"), Void.class));
+    assertEquals(503, down.status());
+    assertTrue(down.isRetryable());
+    assertEquals(java.util.Optional.empty(), down.retryAfter());
+    assertEquals(java.util.Optional.empty(), down.retryAt());
+    assertEquals("POST " + url("tea") + " → 503 Service Unavailable", down.getMessage());
   }
 
   // ---- bodies the contract says are empty

@@ -40,7 +40,7 @@ class RetryAwareExampleTest {
       assertEquals(2, server.collection("books").size());
       assertThat(server).received("POST", "books").withHeader("Idempotency-Key").times(2);
       assertThat(server).received("POST", "books").withoutHeader("Idempotency-Key").once();
-      assertTrue(output.contains("   retry: GET /v1/books/1 attempt 1 failed (503 Other), "
+      assertTrue(output.contains("   retry: GET /v1/books/1 attempt 1 failed (503 ServiceUnavailable), "
           + "next attempt in 1000 ms"), output);
       assertTrue(output.contains("   gave up: POST /v1/books after 1 attempt(s): NOT_SAFE_TO_RETRY"),
           output);

@@ -12,9 +12,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * Parses {@code Retry-After} (RFC 9110 §10.2.3): delay-seconds or an HTTP date. Anything else
  * (negative numbers, fractions, garbage) is ignored, so the caller falls back to its backoff.
+ * A number of seconds too large to mean anything is read as {@link #FOREVER}, never as "now":
+ * the server asked for a very long wait, and no retry budget covers it.
  */
 public final class RetryAfter {
   private static final int MAX_DIGITS = 12; // beyond any useful delay; avoids overflow
+
+  /** What an absurdly large delay-seconds value is read as: longer than any retry budget. */
+  public static final Duration FOREVER = Duration.ofSeconds(999_999_999_999L);
 
   private RetryAfter() {}
 
@@ -22,7 +27,8 @@ public final class RetryAfter {
    * The delay the server asked for, or empty when {@code value} is absent or invalid. An HTTP
    * date is measured from the response's {@code Date} header when it has a valid one (so the
    * clocks of client and server need not agree), else from {@code clock}; a date in the past
-   * means "now" ({@link Duration#ZERO}).
+   * means "now" ({@link Duration#ZERO}). More than 12 digits of seconds, or a delay beyond
+   * {@link #FOREVER}, gives {@link #FOREVER}.
    */
   public static Optional<Duration> parse(
       @Nullable String value, @Nullable String dateHeader, Clock clock) {
@@ -30,7 +36,7 @@ public final class RetryAfter {
     String v = value.trim();
     if (v.isEmpty()) return Optional.empty();
     if (isDigits(v)) {
-      if (v.length() > MAX_DIGITS) return Optional.empty();
+      if (v.length() > MAX_DIGITS) return Optional.of(FOREVER);
       return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
     }
     Instant at = httpDate(v);
@@ -38,7 +44,7 @@ public final class RetryAfter {
     Instant now = dateHeader == null ? null : httpDate(dateHeader.trim());
     if (now == null) now = clock.instant();
     Duration d = Duration.between(now, at);
-    return Optional.of(d.isNegative() ? Duration.ZERO : d);
+    return Optional.of(d.isNegative() ? Duration.ZERO : d.compareTo(FOREVER) > 0 ? FOREVER : d);
   }
 
   private static boolean isDigits(String v) {

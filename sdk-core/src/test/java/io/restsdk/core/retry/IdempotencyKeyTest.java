@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.restsdk.core.ApiException;
 import io.restsdk.core.ApiRequest;
+import io.restsdk.core.RetryOptions;
 import java.util.UUID;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.Test;
@@ -53,13 +54,25 @@ class IdempotencyKeyTest extends RetryFixture {
   }
 
   @Test
-  void offByDefaultSoAPostWithout503IsNotRetried() {
+  void offByDefaultSoAPostWithout503RetryAfterIsNotRetried() {
+    server.enqueue(status(503));
+    server.enqueue(json(200, BOOK));
+    ApiException e = assertThrows(ApiException.class,
+        () -> client.send(ApiRequest.post("books").body(new Book("a", "b")), Book.class));
+    assertEquals(503, e.status());
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void okHttpNeverResendsAPostAfter503WithRetryAfter() {
+    client.close();
+    client = builder().retryOptions(RetryOptions.none()).build();
     server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "0").build());
     server.enqueue(json(200, BOOK));
     ApiException e = assertThrows(ApiException.class,
         () -> client.send(ApiRequest.post("books").body(new Book("a", "b")), Book.class));
     assertEquals(503, e.status());
-    assertEquals(1, server.getRequestCount(), "neither the SDK nor OkHttp sent it again");
+    assertEquals(1, server.getRequestCount(), "with retries off, OkHttp did not send it again");
     assertEquals("0", e.headers().get("Retry-After"), "the header the server sent is kept");
   }
 }

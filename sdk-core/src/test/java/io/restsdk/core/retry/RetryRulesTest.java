@@ -60,7 +60,7 @@ class RetryRulesTest extends RetryFixture {
       "PUT, 500, false, 3", "PUT, 503, true, 3",
       "DELETE, 502, false, 3", "DELETE, 429, true, 3",
       "POST+key, 503, false, 3", "POST+key, 500, true, 3", "PATCH+key, 504, false, 3",
-      "POST, 503, false, 1", "POST, 500, true, 1", "POST, 429, false, 1",
+      "POST, 503, false, 1", "POST, 500, true, 1", "POST, 429, false, 3", "POST, 429, true, 3",
       "PATCH, 503, true, 1", "PATCH, 500, false, 1",
   })
   void retryableStatusesAreRetriedOnlyWhenSafe(String kind, int code, boolean async,
