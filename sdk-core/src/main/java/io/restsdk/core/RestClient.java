@@ -107,6 +107,8 @@ public final class RestClient implements AutoCloseable {
     // included; every repeat is left to the retry policies, which know when it is safe.
     ok.retryOnConnectionFailure(false);
     RetryAfterShield.install(ok);
+    ProxyAuthShield.install(ok);
+    SendTracker.install(ok);
     if (always || b.connectTimeout != null) {
       ok.connectTimeout(orDefault(b.connectTimeout, Builder.DEFAULT_CONNECT));
     }
