@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.concurrent.CompletableFuture;
@@ -88,7 +87,8 @@ final class Transport {
     }
     BufferedSource source = body.source();
     if (success) {
-      if (source.request(cap + 1)) throw tooLarge(code, target, cap);
+      // one byte past the cap tells "larger"; Long.MAX_VALUE has no byte past it
+      if (source.request(cap == Long.MAX_VALUE ? cap : cap + 1)) throw tooLarge(code, target, cap);
       bytes = source.getBuffer().readByteArray();
     } else {
       source.request(cap); // read no further than the cap
