@@ -202,6 +202,28 @@ class TransportFailureTest extends RetryFixture {
     assertTrue(retries.isEmpty());
   }
 
+  @ParameterizedTest(name = "async={0}")
+  @ValueSource(booleans = {false, true})
+  void a407FromARealHttpProxyIsStillAnsweredByTheProxyAuthenticator(boolean async)
+      throws Exception {
+    OkHttpClient proxied = ok.newBuilder()
+        .proxy(server.getProxyAddress())
+        .proxyAuthenticator((route, response) -> response.request().newBuilder()
+            .header("Proxy-Authorization", okhttp3.Credentials.basic("u", "p")).build())
+        .build();
+    server.enqueue(new MockResponse.Builder().code(407)
+        .addHeader("Proxy-Authenticate", "Basic realm=\"proxy\"").build());
+    server.enqueue(json(200, BOOK));
+    try (RestClient c = RestClient.builder().baseUrl("http://api.example.test/v1/")
+        .okHttpClient(proxied).retryOptions(FAST).retryListener(listener).build()) {
+      ApiResponse<Book> r = send(async, c, ApiRequest.get("books/1"), Book.class);
+      assertEquals(new Book("Dune", "Herbert"), assertInstanceOf(ApiResponse.Ok.class, r).body());
+    }
+    assertEquals(null, take().getHeaders().get("Proxy-Authorization"));
+    assertEquals(okhttp3.Credentials.basic("u", "p"), take().getHeaders().get("Proxy-Authorization"));
+    assertTrue(retries.isEmpty());
+  }
+
   @Test
   void aSyncCallOnAnInterruptedThreadEndsInterruptedAndKeepsTheFlag() {
     server.enqueue(json(200, BOOK));
