@@ -62,6 +62,7 @@ public final class RestClient implements AutoCloseable {
   /** The ETag cache's rules for this client: keys, validators, store, evictions. */
   final ConditionalLayer conditional;
   final int modifyAttempts;
+  final ModifyBackoff modifyBackoff;
   final Policies policies;
   final boolean autoIdempotencyKeys;
   /** Decoded values of cached bodies, or null unless the builder asked to reuse them. */
@@ -90,6 +91,7 @@ public final class RestClient implements AutoCloseable {
     this.conditionalWrites = b.conditionalWrites;
     this.conditional = new ConditionalLayer(etagCache, conditionalWrites, b.cachePartition);
     this.modifyAttempts = b.modifyAttempts;
+    this.modifyBackoff = b.modifyBackoff;
     this.policies = new Policies(b.retryOptions, b.breakerThreshold, b.breakerDelay,
         b.failsafePolicies, b.retryListener, b.tokenProvider, b.deadline, b.clock);
     this.autoIdempotencyKeys = b.autoIdempotencyKeys;
@@ -122,6 +124,8 @@ public final class RestClient implements AutoCloseable {
     // OkHttp's own following would send credential headers and bodies to other origins.
     ok.followRedirects(false).followSslRedirects(false);
     RetryAfterShield.install(ok);
+    ProxyAuthShield.install(ok);
+    SendTracker.install(ok);
     if (always || b.connectTimeout != null) {
       ok.connectTimeout(orDefault(b.connectTimeout, Builder.DEFAULT_CONNECT));
     }
@@ -313,7 +317,8 @@ public final class RestClient implements AutoCloseable {
     boolean conditionalWrites = true;
     java.util.function.@Nullable Supplier<@Nullable String> cachePartition;
     boolean reuseDecodedBodies;
-    int modifyAttempts = 5;
+    int modifyAttempts = 30;
+    ModifyBackoff modifyBackoff = ModifyBackoff.DEFAULT;
     RetryOptions retryOptions = RetryOptions.defaults();
     RetryListener retryListener = RetryListener.NONE;
     int breakerThreshold;
@@ -350,6 +355,7 @@ public final class RestClient implements AutoCloseable {
       b.cachePartition = cachePartition;
       b.reuseDecodedBodies = reuseDecodedBodies;
       b.modifyAttempts = modifyAttempts;
+      b.modifyBackoff = modifyBackoff;
       b.retryOptions = retryOptions;
       b.retryListener = retryListener;
       b.breakerThreshold = breakerThreshold;
@@ -649,13 +655,45 @@ public final class RestClient implements AutoCloseable {
 
     /**
      * How many times {@link Resource#modify} tries (read, apply, conditional write) before it
-     * gives up on repeated 412s. Default: 5.
+     * gives up on writes lost to concurrent changes: a 412, or a 409 after which the item's ETag
+     * had moved. Default: 30, which with the default {@link #modifyBackoff} lets a handful of
+     * writers contend for one item without failing (four writers in a tight loop on one item
+     * rarely need more than 8).
      *
      * @throws IllegalArgumentException if less than 1
      */
     public Builder modifyAttempts(int attempts) {
       if (attempts < 1) throw new IllegalArgumentException("modifyAttempts must be >= 1: " + attempts);
       this.modifyAttempts = attempts;
+      return this;
+    }
+
+    /**
+     * How long {@link Resource#modify} waits after a lost attempt before it reads the item again:
+     * after the n-th lost attempt, a random time between {@code min} and {@code min × 2ⁿ}, at
+     * most {@code max}, so contending writers spread out rather than collide again in lock-step.
+     * The async variant waits without holding a thread. Default: 10 ms and 200 ms (10–20 ms,
+     * then 10–40 ms, 10–80 ms, 10–160 ms, then 10–200 ms); {@code modifyBackoff(Duration.ZERO,
+     * Duration.ZERO)} never waits.
+     *
+     * <pre>{@code
+     * RestClient.builder().baseUrl(url)
+     *     .modifyAttempts(20)
+     *     .modifyBackoff(Duration.ofMillis(20), Duration.ofMillis(200))
+     *     .build();
+     * }</pre>
+     *
+     * @throws NullPointerException if {@code min} or {@code max} is null
+     * @throws IllegalArgumentException if {@code min} is negative or {@code max} less than it
+     */
+    public Builder modifyBackoff(Duration min, Duration max) {
+      requireNonNull(min, "min == null");
+      requireNonNull(max, "max == null");
+      if (min.isNegative()) throw new IllegalArgumentException("min must not be negative: " + min);
+      if (max.compareTo(min) < 0) {
+        throw new IllegalArgumentException("max must be >= min: " + max + " < " + min);
+      }
+      this.modifyBackoff = new ModifyBackoff(min, max);
       return this;
     }
 
