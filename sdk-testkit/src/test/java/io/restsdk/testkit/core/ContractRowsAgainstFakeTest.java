@@ -155,4 +155,30 @@ class ContractRowsAgainstFakeTest {
     assertEquals(500, ise.error().orElseThrow().code());
     assertEquals("Internal Server Error", ise.error().orElseThrow().type());
   }
+
+  @ParameterizedTest(name = "async={0}")
+  @ValueSource(booleans = {false, true})
+  void rows429and503(boolean async) {
+    server.collection("books").put("1", "{\"title\":\"Dune\"}");
+    Resource<Book> books = client.resource("books", Book.class);
+    // Retry-After within the budget: retried (a POST too, since 429 means "not processed").
+    server.faults().failNext(1, "POST", "books", 429).withRetryAfter("0");
+    Entity<Book> made = call(async, () -> books.create(new Book("Emma", null)),
+        () -> books.async().create(new Book("Emma", null)));
+    assertEquals(201, made.status());
+    // Retry-After beyond the budget: raised at once, saying when to come back.
+    server.faults().failNext(3, "GET", "books/1", 429).withRetryAfter("3600");
+    ApiException.TooManyRequests tooMany = assertThrows(ApiException.TooManyRequests.class,
+        () -> call(async, () -> books.get("1"), () -> books.async().get("1")));
+    assertEquals(429, tooMany.status());
+    assertEquals(java.time.Duration.ofHours(1), tooMany.retryAfter().orElseThrow());
+    assertEquals(1, tooMany.attempts());
+    server.faults().clear();
+    server.faults().failNext(3, "GET", "books/1", 503).withRetryAfter("3600");
+    ApiException.ServiceUnavailable down = assertThrows(ApiException.ServiceUnavailable.class,
+        () -> call(async, () -> books.get("1"), () -> books.async().get("1")));
+    assertEquals(503, down.status());
+    assertEquals(java.time.Duration.ofHours(1), down.retryAfter().orElseThrow());
+    server.faults().clear();
+  }
 }
