@@ -95,7 +95,9 @@ public final class RetryAwareExample {
         .build()) {
       Resource<Book> books = client.resource("books", Book.class);
 
-      // 1. A 503 with Retry-After: the client waits what the server asked (capped by maxDelay).
+      // 1. A 503 with Retry-After: the client waits what the server asked, when that fits the retry
+      //    budget (maxDelay, maxDuration, the deadline); a longer one ends the call at once with
+      //    ApiException.ServiceUnavailable, whose retryAfter() says when to come back.
       out.println("1. GET a book while the server asks for a second's patience");
       server.faults().failNext(1, "GET", "books/" + book, 503).withRetryAfter("1");
       out.println("   got \"" + books.get(book).title() + "\"");
