@@ -12,6 +12,7 @@ import io.restsdk.core.CachedResponse;
 import io.restsdk.core.ETag;
 import io.restsdk.core.EtagCache;
 import io.restsdk.core.RestClient;
+import io.restsdk.core.TransportException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -99,7 +100,8 @@ class HeaderValueProperties {
       ApiRequest get = ApiRequest.get("things/1");
       Outcome first = path.run(() -> client.send(get, Item.class),
           () -> client.sendAsync(get, Item.class)).assertDocumented(what);
-      assertConsistent(store.entries(url), last200, what + ", first GET → " + first);
+      assertConsistent(store.entries(url), last200, framingBroken(value),
+          what + ", first GET → " + first);
 
       Outcome second = path.run(() -> client.send(get, Item.class),
           () -> client.sendAsync(get, Item.class)).assertDocumented(what);
@@ -108,9 +110,12 @@ class HeaderValueProperties {
         String etag = ok.etag().map(ETag::headerValue).orElse(null);
         String body = etag == null ? null : bodyFor(sentWith, etag);
         assertTrue(body != null, what + ": a revalidated body with an ETag the server never sent");
-        assertEquals(item(body), ok.body(), what + ": the revalidated body is not the tagged one");
+        if (!framingBroken(value)) {
+          assertEquals(item(body), ok.body(), what + ": the revalidated body is not the tagged one");
+        }
       }
-      assertConsistent(store.entries(url), last200, what + ", second GET → " + second);
+      assertConsistent(store.entries(url), last200, framingBroken(value),
+          what + ", second GET → " + second);
 
       if (name.equals("Retry-After")) {
         for (ApiRequest r : List.of(ApiRequest.get("busy/1"), ApiRequest.post("busy").body(
@@ -118,8 +123,13 @@ class HeaderValueProperties {
           busy.set(0);
           Outcome o = path.run(() -> client.send(r, Item.class),
               () -> client.sendAsync(r, Item.class)).assertDocumented(what + " " + r.method());
+          // Retried to the 200, or given up with the status; a CR/LF in the value may also
+          // break the response's framing, and a value beyond OkHttp's 256 KiB of headers is
+          // refused: I/O failures.
           assertTrue(!o.failed() || o.thrown() instanceof ApiException a
-                  && (a.status() == 503 || a.status() == 429),
+                  && (a.status() == 503 || a.status() == 429)
+                  || (framingBroken(value) || value.length() > 200_000)
+                  && o.thrown() instanceof TransportException,
               what + " " + r.method() + ": " + o);
         }
       }
@@ -176,17 +186,27 @@ class HeaderValueProperties {
    * that came with it.
    */
   private static void assertConsistent(List<CachedResponse> entries, String[] last200,
-      String what) {
+      boolean framingBroken, String what) {
     if (entries.isEmpty()) return;
     assertEquals(1, entries.size(), what + ": entries " + entries);
     CachedResponse held = entries.get(0);
     if (last200[0] == null) fail(what + ": an entry without any 200: " + held);
+    if (framingBroken) return; // the client read other headers and body than those meant
     assertArrayEquals(last200[0].getBytes(StandardCharsets.UTF_8), held.body(),
         what + ": the cache holds another body than the last 200's");
     Optional<ETag> sent = ETag.parse(last200[1]);
     assertTrue(sent.isPresent(), what + ": a body stored under an ETag that does not parse: "
         + held.etag());
     assertEquals(sent.get(), held.etag(), what + ": the body is stored with another ETag");
+  }
+
+  /**
+   * A CR or LF in a header value, written raw, ends the header line early (or the whole header
+   * block), so the client reads other headers and another body than the server meant to send:
+   * the cache can then only be checked for holding at most one entry.
+   */
+  private static boolean framingBroken(String value) {
+    return value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0;
   }
 
   private static @Nullable String bodyFor(Map<String, String> sentWith, String etagHeader) {

@@ -19,9 +19,11 @@ import java.util.Map;
 import java.util.Set;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterProperty;
 
 /**
@@ -118,9 +120,22 @@ class StatusOutcomeProperties {
     fixture.close();
   }
 
+  /**
+   * Any status from 100 to 599; half of the tries draw from the rows the contract names and the
+   * codes with a meaning of their own to HTTP clients, which a uniform draw would rarely hit.
+   */
+  @Provide
+  Arbitrary<Integer> statuses() {
+    return Arbitraries.oneOf(
+        Arbitraries.of(100, 101, 103, 200, 201, 202, 203, 204, 205, 206, 300, 301, 302, 303, 304,
+            305, 307, 308, 400, 401, 403, 404, 405, 407, 408, 409, 410, 412, 413, 421, 429, 500,
+            501, 502, 503, 504),
+        Arbitraries.integers().between(100, 599));
+  }
+
   @Property
   void everyStatusEndsInExactlyOneDocumentedOutcome(
-      @ForAll @IntRange(min = 100, max = 599) int status, @ForAll Op op, @ForAll Shape shape,
+      @ForAll("statuses") int status, @ForAll Op op, @ForAll Shape shape,
       @ForAll boolean location, @ForAll ContractMode mode) {
     check(fixture, status, op, shape, location, mode);
   }
