@@ -34,9 +34,9 @@ import okio.Buffer;
  * client reads no further than its caps, so huge and compressed-huge bodies cost no memory.
  *
  * <p>Bounded tries in the normal build; {@code mvn -pl sdk-core verify -Pfuzz} runs longer (see
- * {@link StatusOutcomeProperties}).
+ * {@link StatusOutcomePropertyTest}).
  */
-class BodyDecodingProperties {
+class BodyDecodingPropertyTest {
   private static final String TOKEN = "tok-bodies-7e02";
   private static final int MAX_BODY = 16 << 10;
   private static final int MAX_ERROR = 2 << 10;

@@ -46,9 +46,9 @@ import net.jqwik.api.lifecycle.AfterProperty;
  * </ul>
  *
  * <p>Bounded tries in the normal build; {@code mvn -pl sdk-core verify -Pfuzz} runs longer (see
- * {@link StatusOutcomeProperties}).
+ * {@link StatusOutcomePropertyTest}).
  */
-class SecretsUnderFaultsProperties {
+class SecretsUnderFaultsPropertyTest {
   private static final String ITEM_JSON = "{\"name\":\"n\",\"count\":1}";
   /** A stall costs one read timeout per attempt: short, and stalls are rare in the sequences. */
   private final PropertyServer fixture = new PropertyServer(Duration.ofMillis(200));

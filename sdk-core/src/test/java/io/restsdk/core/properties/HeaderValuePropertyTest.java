@@ -40,9 +40,9 @@ import org.jspecify.annotations.Nullable;
  * come with the ETag it revalidated.
  *
  * <p>Bounded tries in the normal build; {@code mvn -pl sdk-core verify -Pfuzz} runs longer (see
- * {@link StatusOutcomeProperties}).
+ * {@link StatusOutcomePropertyTest}).
  */
-class HeaderValueProperties {
+class HeaderValuePropertyTest {
   private static final String TOKEN = "tok-headers-51d7";
   private static final String FIRST = "{\"name\":\"first\",\"count\":1}";
   private static final String SECOND = "{\"name\":\"second\",\"count\":2}";

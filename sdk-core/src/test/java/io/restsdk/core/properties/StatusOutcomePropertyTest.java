@@ -39,7 +39,7 @@ import net.jqwik.api.lifecycle.AfterProperty;
  * {@code fuzz} profile in sdk-core's POM), {@code -Pfuzz -Dfuzz.tries=N} for another count. A
  * failure prints its shrunk sample and seed; {@code @Property(seed = "…")} replays it.
  */
-class StatusOutcomeProperties {
+class StatusOutcomePropertyTest {
   private static final String TOKEN = "tok-status-9c41";
   private static final String ITEM = "{\"name\":\"a\",\"count\":1}";
   /** The status rows the contract names, each with its own exception type. */
