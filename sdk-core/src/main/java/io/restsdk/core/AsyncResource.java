@@ -98,21 +98,35 @@ public final class AsyncResource<T> {
         .whenComplete((r, error) -> {
           if (error == null) {
             result.complete(r instanceof ApiResponse.Ok<T> ok ? ok.body() : next);
-          } else if (Exchange.unwrap(error) instanceof ApiException.PreconditionFailed
+          } else if (lostToAnotherWrite(Exchange.unwrap(error))
               && attempt < sync.client().modifyAttempts) {
-            exchange(read, c).needBody().bypassCache().runAsync()
-                .thenCompose(fresh -> attempt(read, change, Resource.ok(fresh), attempt + 1, c))
+            ApiException lost = (ApiException) Exchange.unwrap(error);
+            c.track(sync.client().modifyBackoff.after(attempt)) // no thread waits
+                .thenCompose(waited -> exchange(read, c).needBody().bypassCache().runAsync())
+                .thenCompose(fresh -> {
+                  Entity<T> again = Resource.ok(fresh);
+                  if (Resource.realConflict(lost, current, again)) {
+                    lost.attempts(attempt);
+                    return CompletableFuture.<T>failedFuture(lost);
+                  }
+                  return attempt(read, change, again, attempt + 1, c);
+                })
                 .whenComplete((v, e) -> {
                   if (e == null) result.complete(v);
                   else result.completeExceptionally(Exchange.unwrap(e));
                 });
           } else {
             Throwable cause = Exchange.unwrap(error);
-            if (cause instanceof ApiException.PreconditionFailed pf) pf.attempts(attempt);
+            if (lostToAnotherWrite(cause)) ((ApiException) cause).attempts(attempt);
             result.completeExceptionally(cause);
           }
         });
     return result;
+  }
+
+  /** A 412, or a 409 that a re-read may show to be a lost race: see {@link Resource#modify}. */
+  private static boolean lostToAnotherWrite(Throwable e) {
+    return e instanceof ApiException.PreconditionFailed || e instanceof ApiException.Conflict;
   }
 
   private Exchange<T> exchange(ApiRequest request, Cancellation c) {

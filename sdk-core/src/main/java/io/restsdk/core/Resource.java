@@ -20,7 +20,7 @@ import okhttp3.HttpUrl;
  * Entity<Book> made = books.create(new Book("Dune", authorUri)); // POST → 201 → GET Location
  * Book b = books.get("42");                                      // 200, or the cache after 304
  * books.update(made.withBody(made.body().withTitle("Dune Messiah"))); // PUT with If-Match
- * Book done = books.modify("42", x -> x.withTitle("T"));         // re-done on 412
+ * Book done = books.modify("42", x -> x.withTitle("T"));         // re-done if another write won
  * books.delete("42");                                            // 204
  * }</pre>
  *
@@ -113,14 +113,27 @@ public final class Resource<T> {
 
   /**
    * Read-modify-write: GET (through the cache), apply {@code change}, PUT with {@code If-Match}.
-   * On 412 the item is read again, bypassing the cache, and {@code change} applied again, up to
-   * {@link RestClient.Builder#modifyAttempts(int)} times. Any other failure ends at once.
+   * A write lost to a concurrent change is done again: after a short random wait (see
+   * {@link RestClient.Builder#modifyBackoff}) the item is read again, bypassing the cache, and
+   * {@code change} applied to what was read, up to {@link RestClient.Builder#modifyAttempts(int)}
+   * attempts in all. A write is lost to a concurrent change when it gets
+   * <ul>
+   *   <li>412: the {@code If-Match} ETag was stale;
+   *   <li>409, and the item read again has another ETag than the one the write was based on:
+   *       the server let the {@code If-Match} through and then lost its own version check to
+   *       another write. If the ETag has not moved, the 409 is a real conflict and is thrown at
+   *       once, after that one read.
+   * </ul>
+   * Any other failure ends at once.
    *
    * @param change a function of the current value to the new one; may run more than once, so it
    *     must not have side effects it cannot repeat
    * @return the value written (the server's representation, if the PUT returned one)
    * @throws ApiException.PreconditionFailed after the last attempt, with {@code attempts()} set
+   * @throws ApiException.Conflict on a real conflict, or after the last attempt
    * @throws ApiException.ContractViolation if the item has no ETag to make the write conditional
+   * @throws TransportException of kind {@code INTERRUPTED} if the thread is interrupted while
+   *     waiting to try again (the interrupt flag is set again)
    */
   public T modify(String id, UnaryOperator<T> change) {
     return modify(item("GET", id), change);
@@ -142,17 +155,34 @@ public final class Resource<T> {
     Entity<T> current = ok(new Exchange<T>(client, read, type).needBody().run());
     for (int attempt = 1; ; attempt++) {
       T next = requireNonNull(change.apply(current.body()), "change returned null");
+      ApiException lost;
       try {
         ApiResponse<T> r = new Exchange<T>(client, modifyPut(current, next), type).run();
         return r instanceof ApiResponse.Ok<T> ok ? ok.body() : next;
-      } catch (ApiException.PreconditionFailed e) {
-        if (attempt >= client.modifyAttempts) {
-          e.attempts(attempt);
-          throw e;
-        }
-        current = ok(new Exchange<T>(client, read, type).needBody().bypassCache().run());
+      } catch (ApiException.PreconditionFailed | ApiException.Conflict e) {
+        lost = e;
       }
+      if (attempt >= client.modifyAttempts) {
+        lost.attempts(attempt);
+        throw lost;
+      }
+      client.modifyBackoff.sleep(attempt, lost);
+      Entity<T> fresh = ok(new Exchange<T>(client, read, type).needBody().bypassCache().run());
+      if (realConflict(lost, current, fresh)) {
+        lost.attempts(attempt);
+        throw lost;
+      }
+      current = fresh;
     }
+  }
+
+  /**
+   * A 409 to a write whose item has not changed since it was read is a real conflict; after a
+   * 409 whose item's ETag moved, the write lost a race with another one and may be done again.
+   */
+  static boolean realConflict(ApiException lost, Entity<?> read, Entity<?> readAgain) {
+    return lost instanceof ApiException.Conflict
+        && java.util.Objects.equals(read.etag(), readAgain.etag());
   }
 
   /** The same operations, without blocking. */

@@ -60,6 +60,7 @@ public final class RestClient implements AutoCloseable {
   final EtagCache etagCache;
   final boolean conditionalWrites;
   final int modifyAttempts;
+  final ModifyBackoff modifyBackoff;
   final Policies policies;
   final boolean autoIdempotencyKeys;
   /** Decoded values of cached bodies, or null unless the builder asked to reuse them. */
@@ -88,6 +89,7 @@ public final class RestClient implements AutoCloseable {
     this.etagCache = b.etagCache != null ? b.etagCache : EtagCache.inMemory();
     this.conditionalWrites = b.conditionalWrites;
     this.modifyAttempts = b.modifyAttempts;
+    this.modifyBackoff = b.modifyBackoff;
     this.policies = new Policies(b.retryOptions, b.breakerThreshold, b.breakerDelay,
         b.failsafePolicies, b.retryListener, b.tokenProvider, b.deadline, b.clock);
     this.autoIdempotencyKeys = b.autoIdempotencyKeys;
@@ -114,6 +116,8 @@ public final class RestClient implements AutoCloseable {
     // OkHttp's own following would send credential headers and bodies to other origins.
     ok.followRedirects(false).followSslRedirects(false);
     RetryAfterShield.install(ok);
+    ProxyAuthShield.install(ok);
+    SendTracker.install(ok);
     if (always || b.connectTimeout != null) {
       ok.connectTimeout(orDefault(b.connectTimeout, Builder.DEFAULT_CONNECT));
     }
@@ -304,7 +308,8 @@ public final class RestClient implements AutoCloseable {
     @Nullable EtagCache etagCache;
     boolean conditionalWrites = true;
     boolean reuseDecodedBodies;
-    int modifyAttempts = 5;
+    int modifyAttempts = 30;
+    ModifyBackoff modifyBackoff = ModifyBackoff.DEFAULT;
     RetryOptions retryOptions = RetryOptions.defaults();
     RetryListener retryListener = RetryListener.NONE;
     int breakerThreshold;
@@ -338,6 +343,7 @@ public final class RestClient implements AutoCloseable {
       b.conditionalWrites = conditionalWrites;
       b.reuseDecodedBodies = reuseDecodedBodies;
       b.modifyAttempts = modifyAttempts;
+      b.modifyBackoff = modifyBackoff;
       b.retryOptions = retryOptions;
       b.retryListener = retryListener;
       b.breakerThreshold = breakerThreshold;
@@ -593,13 +599,45 @@ public final class RestClient implements AutoCloseable {
 
     /**
      * How many times {@link Resource#modify} tries (read, apply, conditional write) before it
-     * gives up on repeated 412s. Default: 5.
+     * gives up on writes lost to concurrent changes: a 412, or a 409 after which the item's ETag
+     * had moved. Default: 30, which with the default {@link #modifyBackoff} lets a handful of
+     * writers contend for one item without failing (four writers in a tight loop on one item
+     * rarely need more than 8).
      *
      * @throws IllegalArgumentException if less than 1
      */
     public Builder modifyAttempts(int attempts) {
       if (attempts < 1) throw new IllegalArgumentException("modifyAttempts must be >= 1: " + attempts);
       this.modifyAttempts = attempts;
+      return this;
+    }
+
+    /**
+     * How long {@link Resource#modify} waits after a lost attempt before it reads the item again:
+     * after the n-th lost attempt, a random time between {@code min} and {@code min × 2ⁿ}, at
+     * most {@code max}, so contending writers spread out rather than collide again in lock-step.
+     * The async variant waits without holding a thread. Default: 10 ms and 200 ms (10–20 ms,
+     * then 10–40 ms, 10–80 ms, 10–160 ms, then 10–200 ms); {@code modifyBackoff(Duration.ZERO,
+     * Duration.ZERO)} never waits.
+     *
+     * <pre>{@code
+     * RestClient.builder().baseUrl(url)
+     *     .modifyAttempts(20)
+     *     .modifyBackoff(Duration.ofMillis(20), Duration.ofMillis(200))
+     *     .build();
+     * }</pre>
+     *
+     * @throws NullPointerException if {@code min} or {@code max} is null
+     * @throws IllegalArgumentException if {@code min} is negative or {@code max} less than it
+     */
+    public Builder modifyBackoff(Duration min, Duration max) {
+      requireNonNull(min, "min == null");
+      requireNonNull(max, "max == null");
+      if (min.isNegative()) throw new IllegalArgumentException("min must not be negative: " + min);
+      if (max.compareTo(min) < 0) {
+        throw new IllegalArgumentException("max must be >= min: " + max + " < " + min);
+      }
+      this.modifyBackoff = new ModifyBackoff(min, max);
       return this;
     }
 

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.channels.ClosedByInterruptException;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLHandshakeException;
 import okhttp3.Call;
@@ -15,6 +15,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends one request with OkHttp and reads the response once, bounded: success bodies up to the
@@ -29,7 +30,16 @@ final class Transport {
     try (Response response = call.execute()) {
       return read(response, limits, target);
     } catch (IOException e) {
-      throw failure(e, target);
+      throw failure(e, call, target);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      // OkHttp lets an InterruptedException out, undeclared, when the thread is interrupted
+      // while it waits for a connection
+      IOException io = e instanceof InterruptedException
+          ? new InterruptedIOException("interrupted") : new IOException(e);
+      if (e instanceof InterruptedException) io.initCause(e);
+      throw failure(io, call, target);
     }
   }
 
@@ -47,7 +57,7 @@ final class Transport {
         try (response) { // closed before the future completes: nothing is left open after it
           raw = read(response, limits, target);
         } catch (IOException e) {
-          future.completeExceptionally(failure(e, target));
+          future.completeExceptionally(failure(e, c, target));
           return;
         } catch (RuntimeException e) {
           future.completeExceptionally(e);
@@ -58,7 +68,7 @@ final class Transport {
 
       @Override
       public void onFailure(Call c, IOException e) {
-        future.completeExceptionally(failure(e, target));
+        future.completeExceptionally(failure(e, c, target));
       }
     });
     return future;
@@ -77,7 +87,8 @@ final class Transport {
     }
     BufferedSource source = body.source();
     if (success) {
-      if (source.request(cap + 1)) throw tooLarge(code, target, cap);
+      // one byte past the cap tells "larger"; Long.MAX_VALUE has no byte past it
+      if (source.request(cap == Long.MAX_VALUE ? cap : cap + 1)) throw tooLarge(code, target, cap);
       bytes = source.getBuffer().readByteArray();
     } else {
       source.request(cap); // read no further than the cap
@@ -92,28 +103,49 @@ final class Transport {
         "the body exceeds " + cap + " bytes (RestClient.Builder.maxBodyBytes)");
   }
 
-  static TransportException failure(IOException e, Target target) {
+  /**
+   * Classifies a failed OkHttp call by the exception's type and the call's own state, never by
+   * the message's wording: an interrupted thread (the flag set, or an {@link InterruptedException}
+   * as the cause) is INTERRUPTED, with the flag set again; a socket or call timeout is TIMEOUT; a
+   * cancelled call is CANCELED; a refused connection, unknown host or failed TLS handshake is
+   * CONNECT; anything else IO. The request "may have reached the server" unless it provably
+   * did not: a CONNECT failure, or a call that failed before OkHttp started to write the request
+   * ({@link SendTracker}), e.g. a connect timeout.
+   */
+  static TransportException failure(IOException e, @Nullable Call call, Target target) {
     TransportException.Kind kind;
-    boolean reached;
     String detail = e.getClass().getSimpleName()
         + (e.getMessage() == null ? "" : " " + e.getMessage());
-    if (e instanceof ConnectException || e instanceof UnknownHostException
-        || e instanceof NoRouteToHostException || e instanceof SSLHandshakeException) {
-      kind = TransportException.Kind.CONNECT;
-      reached = false;
-    } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-      boolean connectTimeout = e.getMessage() != null && e.getMessage().contains("connect");
-      kind = "Canceled".equals(e.getMessage())
-          ? TransportException.Kind.CANCELED : TransportException.Kind.TIMEOUT;
-      reached = !connectTimeout;
-    } else if ("Canceled".equals(e.getMessage())) {
+    boolean connect = e instanceof ConnectException || e instanceof UnknownHostException
+        || e instanceof NoRouteToHostException || e instanceof SSLHandshakeException;
+    if (interrupted(e)) {
+      Thread.currentThread().interrupt(); // okio or a blocking queue may have cleared it
+      kind = TransportException.Kind.INTERRUPTED;
+    } else if (e instanceof InterruptedIOException) {
+      // a connect/read/write timeout, or OkHttp's call timeout (which also cancels the call)
+      kind = TransportException.Kind.TIMEOUT;
+    } else if (call != null && call.isCanceled()) {
       kind = TransportException.Kind.CANCELED;
-      reached = true;
+    } else if (connect) {
+      kind = TransportException.Kind.CONNECT;
     } else {
       kind = TransportException.Kind.IO;
-      reached = true;
     }
+    boolean reached = !connect && !SendTracker.provablyNotSent(call);
     return new TransportException(kind, target.method(), target.shownUrl(), reached, detail, e);
+  }
+
+  /** The thread was interrupted: its flag is set, or the failure's cause says so. */
+  private static boolean interrupted(IOException e) {
+    if (Thread.currentThread().isInterrupted()) return true;
+    if (e instanceof ClosedByInterruptException) return true;
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof InterruptedException) return true;
+    }
+    for (Throwable t : e.getSuppressed()) { // OkHttp's async call: "canceled due to" it
+      if (t instanceof InterruptedException) return true;
+    }
+    return false;
   }
 
   /** The caps for one client. */

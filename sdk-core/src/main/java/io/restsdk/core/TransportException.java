@@ -82,8 +82,11 @@ public final class TransportException extends SdkException {
   }
 
   /**
-   * False only when the request certainly did not reach the server (e.g. connection refused),
-   * so even a non-idempotent request can be sent again safely.
+   * False only when the request certainly did not reach the server, so even a non-idempotent
+   * request can be sent again safely: the connection was refused or its TLS handshake failed, or
+   * the call failed before OkHttp started to write the request (e.g. a connect timeout). A
+   * failure after that start is true, even on a pooled connection the server had already closed:
+   * nothing on the wire tells that apart from a server that read the request and then failed.
    */
   public boolean mayHaveReachedServer() {
     return mayHaveReachedServer;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -66,7 +67,8 @@ class ModifyTest extends ClientTest {
   void concurrentModifiesLoseNoUpdate(Mode mode) throws Exception {
     CounterServer counter = new CounterServer();
     server.setDispatcher(counter);
-    client = builder().modifyAttempts(10_000).build();
+    // unbounded attempts without waits: this test is about lost updates, not about pacing
+    client = builder().modifyAttempts(10_000).modifyBackoff(Duration.ZERO, Duration.ZERO).build();
     Resource<Counter> counters = client.resource("counters", Counter.class);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<?>> done = new ArrayList<>();
@@ -133,14 +135,144 @@ class ModifyTest extends ClientTest {
   @EnumSource(Mode.class)
   void modifyStopsAtOnceOnOtherFailures(Mode mode) {
     server.enqueue(json(200, "{\"value\":1}", "\"1\""));
-    server.enqueue(json(409, "{\"code\":409,\"type\":\"Conflict\",\"message\":\"in use\"}"));
-    assertThrows(ApiException.Conflict.class, () -> mode.modify(
+    server.enqueue(json(400, "{\"code\":400,\"type\":\"Bad Request\",\"message\":\"no\"}"));
+    assertThrows(ApiException.BadRequest.class, () -> mode.modify(
         client.resource("counters", Counter.class), "c", c -> new Counter(2)));
     assertEquals(2, server.getRequestCount());
     server.enqueue(status(404));
     assertThrows(ApiException.NotFound.class, () -> mode.modify(
         client.resource("counters", Counter.class), "c", c -> new Counter(2)));
     assertEquals(3, server.getRequestCount());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void a412IsReDoneOnAFreshRead(Mode mode) throws Exception {
+    server.enqueue(json(200, "{\"value\":1}", "\"1\""));
+    server.enqueue(status(412));
+    server.enqueue(json(200, "{\"value\":5}", "\"2\""));
+    server.enqueue(status(204));
+    Counter done = mode.modify(client.resource("counters", Counter.class), "c",
+        c -> new Counter(c.value() + 1));
+    assertEquals(new Counter(6), done);
+    assertEquals("GET", take().getMethod());
+    assertEquals("\"1\"", take().getHeaders().get("If-Match"));
+    RecordedRequest reRead = take();
+    assertEquals("GET", reRead.getMethod());
+    assertEquals(null, reRead.getHeaders().get("If-None-Match"), "the re-read bypasses the cache");
+    RecordedRequest second = take();
+    assertEquals("\"2\"", second.getHeaders().get("If-Match"));
+    assertEquals("{\"value\":6}", second.getBody().utf8());
+    assertEquals(4, server.getRequestCount());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void a409AfterWhichTheEtagMovedIsReApplied(Mode mode) throws Exception {
+    // the server let If-Match "1" through, then lost its version check to another write
+    server.enqueue(json(200, "{\"value\":1}", "\"1\""));
+    server.enqueue(json(409, "{\"code\":409,\"type\":\"Conflict\","
+        + "\"message\":\"Row was updated or deleted by another transaction\"}"));
+    server.enqueue(json(200, "{\"value\":5}", "\"2\""));
+    server.enqueue(status(204));
+    Counter done = mode.modify(client.resource("counters", Counter.class), "c",
+        c -> new Counter(c.value() + 1));
+    assertEquals(new Counter(6), done);
+    assertEquals(4, server.getRequestCount());
+    take();
+    take();
+    assertEquals("GET", take().getMethod());
+    RecordedRequest second = take();
+    assertEquals("PUT", second.getMethod());
+    assertEquals("\"2\"", second.getHeaders().get("If-Match"));
+    assertEquals("{\"value\":6}", second.getBody().utf8());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void a409WithAnUnchangedEtagIsARealConflictAfterOneReRead(Mode mode) throws Exception {
+    server.enqueue(json(200, "{\"value\":1}", "\"1\""));
+    server.enqueue(json(409, "{\"code\":409,\"type\":\"Conflict\",\"message\":\"in use\"}"));
+    server.enqueue(json(200, "{\"value\":1}", "\"1\""));
+    server.enqueue(status(204)); // never asked for
+    ApiException.Conflict e = assertThrows(ApiException.Conflict.class, () -> mode.modify(
+        client.resource("counters", Counter.class), "c", c -> new Counter(2)));
+    assertEquals("PUT " + url("counters/c") + " → 409 Conflict: in use", e.getMessage());
+    assertEquals(1, e.attempts());
+    assertEquals(3, server.getRequestCount());
+    assertEquals("GET", take().getMethod());
+    assertEquals("PUT", take().getMethod());
+    assertEquals("GET", take().getMethod());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void a409OnTheLastAttemptIsThrownWithoutAReRead(Mode mode) {
+    client = builder().modifyAttempts(1).build();
+    server.enqueue(json(200, "{\"value\":1}", "\"1\""));
+    server.enqueue(json(409, "{\"code\":409,\"type\":\"Conflict\",\"message\":\"in use\"}"));
+    ApiException.Conflict e = assertThrows(ApiException.Conflict.class, () -> mode.modify(
+        client.resource("counters", Counter.class), "c", c -> new Counter(2)));
+    assertEquals(1, e.attempts());
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void anInterruptWhileModifyWaitsEndsItInterrupted() throws Exception {
+    client = builder().modifyBackoff(Duration.ofSeconds(30), Duration.ofSeconds(30)).build();
+    server.enqueue(json(200, "{\"value\":1}", "\"1\""));
+    server.enqueue(status(412));
+    java.util.concurrent.CompletableFuture<List<Object>> outcome =
+        new java.util.concurrent.CompletableFuture<>();
+    Thread caller = new Thread(() -> {
+      try {
+        client.resource("counters", Counter.class).modify("c", c -> new Counter(2));
+        outcome.complete(List.of());
+      } catch (RuntimeException e) {
+        outcome.complete(List.of(e, Thread.currentThread().isInterrupted()));
+      }
+    });
+    caller.start();
+    take();
+    take(); // the 412'd PUT: the caller now reads the 412 or waits to try again
+    caller.interrupt();
+    List<Object> failed = outcome.get(10, TimeUnit.SECONDS);
+    TransportException e = (TransportException) failed.get(0);
+    assertEquals(TransportException.Kind.INTERRUPTED, e.kind());
+    assertEquals(true, failed.get(1), "the interrupt flag is set again");
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void theBackoffGrowsFromMinToMaxWithJitter() {
+    ModifyBackoff b = ModifyBackoff.DEFAULT;
+    for (int i = 0; i < 1000; i++) {
+      long first = b.delayNanos(1);
+      long second = b.delayNanos(2);
+      long fourth = b.delayNanos(4);
+      long later = b.delayNanos(29);
+      assertTrue(first >= 10_000_000 && first <= 20_000_000, "after 1 lost: " + first);
+      assertTrue(second >= 10_000_000 && second <= 40_000_000, "after 2 lost: " + second);
+      assertTrue(fourth >= 10_000_000 && fourth <= 160_000_000, "after 4 lost: " + fourth);
+      assertTrue(later >= 10_000_000 && later <= 200_000_000, "after 29 lost: " + later);
+    }
+    assertEquals(0, new ModifyBackoff(Duration.ZERO, Duration.ofMillis(50)).delayNanos(3));
+    assertEquals(7_000_000,
+        new ModifyBackoff(Duration.ofMillis(7), Duration.ofMillis(7)).delayNanos(3));
+  }
+
+  @Test
+  void modifyBackoffRefusesBadBounds() {
+    RestClient.Builder b = RestClient.builder();
+    assertEquals("min must not be negative: PT-0.001S", assertThrows(IllegalArgumentException.class,
+        () -> b.modifyBackoff(Duration.ofMillis(-1), Duration.ZERO)).getMessage());
+    assertEquals("max must be >= min: PT0.001S < PT0.002S", assertThrows(
+        IllegalArgumentException.class,
+        () -> b.modifyBackoff(Duration.ofMillis(2), Duration.ofMillis(1))).getMessage());
+    assertEquals("min == null", assertThrows(NullPointerException.class,
+        () -> b.modifyBackoff(null, Duration.ZERO)).getMessage());
+    assertEquals("max == null", assertThrows(NullPointerException.class,
+        () -> b.modifyBackoff(Duration.ZERO, null)).getMessage());
   }
 
   @ParameterizedTest
