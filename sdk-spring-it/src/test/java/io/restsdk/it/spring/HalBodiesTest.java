@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Spring Data REST's bodies are HAL: items carry {@code _links}, associations are links only,
- * and a collection is an object ({@code _embedded}, {@code _links}, {@code page}), not an array.
+ * and a collection is an object ({@code _embedded}, {@code _links}), not an array.
  */
 @ExtendWith(SpringDataRestServer.class)
 class HalBodiesTest {
@@ -76,6 +76,7 @@ class HalBodiesTest {
 
     ApiResponse<BookWithAuthor> r = send(mode, ApiRequest.get(path), BookWithAuthor.class);
 
+    @SuppressWarnings("unchecked") // the class literal is raw
     ApiResponse.Ok<BookWithAuthor> ok = assertInstanceOf(ApiResponse.Ok.class, r);
     assertTrue(ok.body().title().startsWith("Hal "), ok.body().title());
     assertNull(ok.body().author());
@@ -89,6 +90,7 @@ class HalBodiesTest {
     ApiResponse<BookView> r = send(mode,
         ApiRequest.get(path).header("Accept", "application/hal+json"), BookView.class);
 
+    @SuppressWarnings("unchecked") // the class literal is raw
     ApiResponse.Ok<BookView> ok = assertInstanceOf(ApiResponse.Ok.class, r);
     assertEquals("application/hal+json", ok.headers().get("Content-Type"));
     assertEquals(7, ok.body().counter());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restsdk.core.ApiError;
 import io.restsdk.core.ApiException;
 import io.restsdk.core.ApiRequest;
 import io.restsdk.core.ApiResponse;
@@ -121,6 +122,7 @@ class SpringDataRestContractTest {
 
     ApiResponse<AuthorView> r = mode.update(authors, id(made), renamed);
 
+    @SuppressWarnings("unchecked") // the class literal is raw
     ApiResponse.Ok<AuthorView> ok = assertInstanceOf(ApiResponse.Ok.class, r);
     assertEquals(200, ok.status());
     assertEquals(renamed, ok.body());
@@ -164,6 +166,11 @@ class SpringDataRestContractTest {
     assertTrue(e.getMessage().startsWith("DELETE " + base + "authors/" + id(author)
         + " → 409 Conflict: could not execute statement [Referential integrity constraint violation"),
         e.getMessage());
+    ApiError error = e.error().orElseThrow();
+    assertEquals(409, error.code());
+    assertEquals("Conflict", error.type());
+    assertTrue(error.message().startsWith("could not execute statement [Referential integrity"),
+        error.message());
     assertEquals(author.body(), Mode.SYNC.getEntity(authors, id(author)).body());
   }
 

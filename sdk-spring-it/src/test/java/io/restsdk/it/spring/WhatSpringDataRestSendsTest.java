@@ -113,6 +113,7 @@ class WhatSpringDataRestSendsTest {
     call("PUT", item, null, newAuthorJson(), null, null);
     Seen s = call("PUT", item, "application/json", newAuthorJson(), "\"0\"", null);
     assertEquals(412, s.code());
+    assertEquals("\"0\"", s.etag(), "the If-Match sent, not the current ETag \"1\"");
     assertEquals("", s.body());
   }
 
@@ -146,5 +147,15 @@ class WhatSpringDataRestSendsTest {
     assertEquals(204, without.code());
     assertEquals("", without.body());
     assertEquals(404, call("DELETE", second, null, null, null, null).code());
+  }
+
+  @Test
+  void malformedJsonIs400WithTheParserMessage() throws IOException {
+    Seen s = call("POST", "authors", "application/json", "{\"name\":", null, null);
+    assertEquals(400, s.code());
+    assertEquals("application/json", s.contentType());
+    assertTrue(s.body().endsWith(
+        "\"message\":\"JSON parse error: Unexpected end-of-input within/between Object entries\"}"),
+        s.body());
   }
 }
