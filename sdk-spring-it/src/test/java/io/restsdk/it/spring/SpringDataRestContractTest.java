@@ -1,0 +1,216 @@
+package io.restsdk.it.spring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restsdk.core.ApiError;
+import io.restsdk.core.ApiException;
+import io.restsdk.core.ApiRequest;
+import io.restsdk.core.ApiResponse;
+import io.restsdk.core.ContractMode;
+import io.restsdk.core.ETag;
+import io.restsdk.core.Entity;
+import io.restsdk.core.EtagCache;
+import io.restsdk.core.Resource;
+import io.restsdk.core.RestClient;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every contract row a Spring Data REST server implements, through the SDK, on the sync and
+ * async paths. What the server sends for each row is in this module's README.
+ */
+@ExtendWith(SpringDataRestServer.class)
+class SpringDataRestContractTest {
+  private final EtagCache cache = EtagCache.inMemory();
+  private final RestClient client = RestClient.builder()
+      .baseUrl(SpringDataRestServer.baseUrl())
+      .noAuthentication()
+      .etagCache(cache)
+      .build();
+  private final Resource<AuthorView> authors = client.resource("authors", AuthorView.class);
+  private final Resource<BookView> books = client.resource("books", BookView.class);
+  private final String base = SpringDataRestServer.baseUrl();
+
+  @AfterEach
+  void close() {
+    client.close();
+  }
+
+  private static AuthorView newAuthor() {
+    String u = UUID.randomUUID().toString().substring(0, 8);
+    return new AuthorView("Ursula " + u, "ursula." + u + "@example.com");
+  }
+
+  private static String id(Entity<?> e) {
+    String path = e.location().getPath();
+    return path.substring(path.lastIndexOf('/') + 1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void getStoresTheEtagAndA304IsAnsweredFromTheCache(Mode mode) {
+    Entity<AuthorView> made = Mode.SYNC.create(authors, newAuthor());
+    cache.invalidateAll();
+    EtagCache.Stats before = cache.stats();
+
+    Entity<AuthorView> first = mode.getEntity(authors, id(made));
+    assertEquals(200, first.status());
+    assertEquals(ETag.strong("0"), first.etag());
+    assertFalse(first.revalidated());
+    assertEquals(made.body(), first.body());
+
+    Entity<AuthorView> second = mode.getEntity(authors, id(made));
+    assertEquals(200, second.status());
+    assertEquals(ETag.strong("0"), second.etag());
+    assertTrue(second.revalidated());
+    assertEquals(made.body(), second.body());
+
+    EtagCache.Stats after = cache.stats();
+    assertEquals(1, after.hits() - before.hits(), "304s answered from the cache");
+    assertEquals(1, after.misses() - before.misses(), "the first GET found nothing to revalidate");
+    assertEquals(1, after.stores() - before.stores(), "the 200 stored once");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void createFollowsLocationAndToleratesThe201Body(Mode mode) {
+    AuthorView ursula = newAuthor();
+    try (SdkLog log = SdkLog.capture()) {
+      Entity<AuthorView> made = mode.create(authors, ursula);
+
+      assertEquals(201, made.status());
+      assertEquals(ursula, made.body());
+      assertEquals(ETag.strong("0"), made.etag());
+      assertTrue(made.location().toString().startsWith(base + "authors/"), made.location().toString());
+      assertEquals(made.body(), Mode.SYNC.getEntity(authors, id(made)).body());
+      // Spring Data REST answers a POST that has an Accept header with the created body.
+      List<String> warnings = log.warnings();
+      assertEquals(1, warnings.size(), warnings.toString());
+      assertTrue(warnings.get(0).startsWith(
+          "contract violation tolerated: POST " + base + "authors: 201 with a body ("),
+          warnings.get(0));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void strictModeRejectsThe201BodyAfterTheCreateHappened(Mode mode) {
+    try (RestClient strict = client.newBuilder().contractMode(ContractMode.STRICT).build()) {
+      Resource<AuthorView> strictAuthors = strict.resource("authors", AuthorView.class);
+      ApiException.ContractViolation e = assertThrows(ApiException.ContractViolation.class,
+          () -> mode.create(strictAuthors, newAuthor()));
+      assertEquals(201, e.status());
+      assertTrue(e.getMessage().startsWith("POST " + base + "authors → 201 Created: contract violation: 201 with a body ("),
+          e.getMessage());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void putAnswers200WithTheNewRepresentationAndItsEtag(Mode mode) {
+    Entity<AuthorView> made = Mode.SYNC.create(authors, newAuthor());
+    AuthorView renamed = new AuthorView("Renamed", made.body().email());
+
+    ApiResponse<AuthorView> r = mode.update(authors, id(made), renamed);
+
+    @SuppressWarnings("unchecked") // the class literal is raw
+    ApiResponse.Ok<AuthorView> ok = assertInstanceOf(ApiResponse.Ok.class, r);
+    assertEquals(200, ok.status());
+    assertEquals(renamed, ok.body());
+    assertEquals(ETag.strong("1"), ok.etag().orElseThrow());
+    assertEquals(renamed, Mode.SYNC.getEntity(authors, id(made)).body());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void staleIfMatchIs412(Mode mode) {
+    Entity<AuthorView> made = Mode.SYNC.create(authors, newAuthor());
+    Entity<AuthorView> read = Mode.SYNC.getEntity(authors, id(made));
+    Mode.SYNC.update(authors, id(made), new AuthorView("First", made.body().email()));
+
+    ApiException.PreconditionFailed e = assertThrows(ApiException.PreconditionFailed.class,
+        () -> mode.update(authors, read.withBody(new AuthorView("Second", made.body().email()))));
+
+    assertEquals("PUT " + base + "authors/" + id(made) + " → 412 Precondition Failed", e.getMessage());
+    assertEquals("First", Mode.SYNC.getEntity(authors, id(made)).body().name());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void missingItemIs404(Mode mode) {
+    ApiException.NotFound e = assertThrows(ApiException.NotFound.class,
+        () -> mode.getEntity(books, "987654321"));
+    assertEquals("GET " + base + "books/987654321 → 404 Not Found", e.getMessage());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void deletingAReferencedAuthorIs409(Mode mode) {
+    Entity<AuthorView> author = Mode.SYNC.create(authors, newAuthor());
+    Mode.SYNC.create(books, new BookView("The Dispossessed", author.location().toString(), 0));
+
+    ApiException.Conflict e = assertThrows(ApiException.Conflict.class,
+        () -> mode.delete(authors, id(author)));
+
+    assertEquals(409, e.status());
+    // Spring Data REST's error body is {"cause":…,"message":…}; its message is the database's.
+    assertTrue(e.getMessage().startsWith("DELETE " + base + "authors/" + id(author)
+        + " → 409 Conflict: could not execute statement [Referential integrity constraint violation"),
+        e.getMessage());
+    ApiError error = e.error().orElseThrow();
+    assertEquals(409, error.code());
+    assertEquals("Conflict", error.type());
+    assertTrue(error.message().startsWith("could not execute statement [Referential integrity"),
+        error.message());
+    assertEquals(author.body(), Mode.SYNC.getEntity(authors, id(author)).body());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void duplicateUniqueEmailIs409(Mode mode) {
+    AuthorView ursula = newAuthor();
+    Mode.SYNC.create(authors, ursula);
+
+    ApiException.Conflict e = assertThrows(ApiException.Conflict.class,
+        () -> mode.create(authors, new AuthorView("Another", ursula.email())));
+    assertTrue(e.getMessage().startsWith("POST " + base
+        + "authors → 409 Conflict: could not execute statement [Unique index or primary key violation"),
+        e.getMessage());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void deleteRemovesTheItem(Mode mode) {
+    Entity<AuthorView> made = Mode.SYNC.create(authors, newAuthor());
+    Mode.SYNC.getEntity(authors, id(made));
+
+    mode.delete(authors, id(made));
+
+    assertThrows(ApiException.NotFound.class, () -> Mode.SYNC.getEntity(authors, id(made)));
+    ApiException.NotFound again = assertThrows(ApiException.NotFound.class,
+        () -> mode.delete(authors, id(made)));
+    assertEquals("DELETE " + base + "authors/" + id(made) + " → 404 Not Found", again.getMessage());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void createdBookKeepsItsAuthorOnlyAsALink(Mode mode) {
+    Entity<AuthorView> author = Mode.SYNC.create(authors, newAuthor());
+    Entity<BookView> book = mode.create(books,
+        new BookView("The Dispossessed", author.location().toString(), 0));
+
+    assertEquals(new BookView("The Dispossessed", null, 0), book.body());
+    ApiResponse<AuthorView> linked = client.send(
+        ApiRequest.of("GET", URI.create(book.location() + "/author")), AuthorView.class);
+    assertEquals(author.body(), assertInstanceOf(ApiResponse.Ok.class, linked).body());
+  }
+}
