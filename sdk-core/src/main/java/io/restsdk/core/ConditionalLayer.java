@@ -2,6 +2,7 @@ package io.restsdk.core;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -105,6 +106,11 @@ final class ConditionalLayer {
     } else if (key != null && method.equals("GET") && !bypassCache
         && !callerValidates(request)) {
       revalidating = cache.lookup(key);
+      // An entry stored for a request without a header its Vary names does not answer one
+      // that carries it (RFC 9111 §4.1: absent matches only absent).
+      if (revalidating != null && !varyIsInKey(revalidating.headers(), request, key)) {
+        revalidating = null;
+      }
       if (revalidating != null) b.header("If-None-Match", revalidating.etag().headerValue());
     }
     if (request.ifMatch() != null) {
@@ -164,10 +170,28 @@ final class ConditionalLayer {
    *   <li>{@code Cookie} only with a partition, which names whatever the caller's cookies say
    *       about who asks (a {@code CookieJar} adds cookies the SDK never sees);
    *   <li>{@code Accept-Encoding} is OkHttp's own transparent gzip, the same on every request
-   *       with the body decoded, unless the caller set it.
+   *       with the body decoded, unless the caller set it;
+   *   <li>any other header that the request did not carry (the caller did not set it, and
+   *       neither the SDK nor OkHttp adds it to every request): RFC 9111 §4.1 matches an
+   *       absent header only with an absent one, so such an entry is stored, and a later
+   *       request that does carry the header does not use it (see {@link #addValidators}).
+   *       This is what lets the {@code Vary: Origin, Access-Control-Request-Method, …} that
+   *       CORS-aware servers (Spring among them) put on every answer be cached. Headers an
+   *       OkHttp interceptor adds are invisible here: name what they vary by in the client's
+   *       cache partition.
    * </ul>
-   * {@code *} and any other name could select another body for the same key: not stored.
+   * {@code *}, and a varying header that the request did carry, could select another body for
+   * the same key: not stored.
    */
+  /**
+   * Request headers the SDK or OkHttp may add to a GET whatever the caller set: a response that
+   * varies by one of them is not stored (the user agent may differ between clients that share a
+   * store; the validators and connection headers are not the caller's choice).
+   */
+  private static final Set<String> ALWAYS_SENT = Set.of(
+      "user-agent", "host", "connection", "if-none-match", "if-match", "if-modified-since",
+      "if-unmodified-since", "if-range", "range", "te", "content-type", "content-length");
+
   boolean varyIsInKey(Headers response, ApiRequest request, CacheKey key) {
     if (response.get("Vary") == null) return true;
     for (String value : response.values("Vary")) {
@@ -178,7 +202,8 @@ final class ConditionalLayer {
           case "authorization" -> !key.principal().equals(Principals.ANONYMOUS);
           case "cookie" -> partition != null;
           case "accept-encoding" -> !request.hasHeader("Accept-Encoding");
-          default -> false;
+          case "*" -> false;
+          default -> !ALWAYS_SENT.contains(name) && !request.hasHeader(name);
         };
         if (!inKey) return false;
       }

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A 200 is stored only when every request header its {@code Vary} names is part of the cache
- * key; otherwise one entry per key could hand one request the body selected for another.
+ * key, or was absent from the request (and then answers only requests without it); otherwise
+ * one entry per key could hand one request the body selected for another.
  */
 class VaryTest extends ClientTest {
   private static final String BOOK = "{\"title\":\"Dune\",\"author\":\"Herbert\"}";
@@ -57,14 +58,46 @@ class VaryTest extends ClientTest {
     server.enqueue(json(200, BOOK, "\"v1\""));
     server.enqueue(varying("Accept, Accept-Language", "\"v2\""));
     server.enqueue(json(200, BOOK, "\"v3\""));
-    mode.get(books(), "1");
-    Entity<Book> second = mode.getEntity(books(), "1");
-    assertFalse(second.revalidated());
-    assertEquals(ETag.strong("v2"), second.etag());
-    mode.get(books(), "1");
+    ApiRequest french = ApiRequest.get("books/1").header("Accept-Language", "fr");
+    mode.send(client, french, Book.class);
+    ApiResponse<Book> second = mode.send(client, french, Book.class);
+    assertFalse(((ApiResponse.Ok<Book>) second).entity().revalidated());
+    assertEquals(ETag.strong("v2"), ((ApiResponse.Ok<Book>) second).entity().etag());
+    mode.send(client, french, Book.class);
     take();
     assertEquals("\"v1\"", take().getHeaders().get("If-None-Match"));
     assertNull(take().getHeaders().get("If-None-Match"), "the v1 entry was evicted");
+  }
+
+  /** Spring and other CORS-aware servers send this on every answer. */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void varyOnHeadersTheRequestDidNotCarryIsStoredAndRevalidated(Mode mode) throws Exception {
+    server.enqueue(varying("Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
+        "\"v1\""));
+    server.enqueue(new MockResponse.Builder().code(304).build());
+    mode.get(books(), "1");
+    assertTrue(mode.getEntity(books(), "1").revalidated());
+    take();
+    assertEquals("\"v1\"", take().getHeaders().get("If-None-Match"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void anEntryStoredWithoutAVaryingHeaderDoesNotAnswerARequestThatCarriesIt(Mode mode)
+      throws Exception {
+    server.enqueue(varying("Accept-Language", "\"v1\""));
+    server.enqueue(varying("Accept-Language", "\"fr1\""));
+    server.enqueue(varying("Accept-Language", "\"v1\""));
+    mode.get(books(), "1");
+    ApiRequest french = ApiRequest.get("books/1").header("Accept-Language", "fr");
+    ApiResponse<Book> fr = mode.send(client, french, Book.class);
+    assertFalse(((ApiResponse.Ok<Book>) fr).entity().revalidated());
+    mode.get(books(), "1");
+    take();
+    assertNull(take().getHeaders().get("If-None-Match"), "the entry is for no Accept-Language");
+    assertNull(take().getHeaders().get("If-None-Match"),
+        "the French answer was not stored, and it evicted the entry");
   }
 
   @ParameterizedTest
@@ -97,8 +130,9 @@ class VaryTest extends ClientTest {
         .addHeader("Vary", "Accept").addHeader("Vary", "X-Tenant")
         .addHeader("Content-Type", "application/json").body(BOOK).build());
     server.enqueue(json(200, BOOK, "\"v1\""));
-    mode.get(books(), "1");
-    mode.get(books(), "1");
+    ApiRequest tenant = ApiRequest.get("books/1").header("X-Tenant", "a");
+    mode.send(client, tenant, Book.class);
+    mode.send(client, tenant, Book.class);
     take();
     assertNull(take().getHeaders().get("If-None-Match"));
   }
