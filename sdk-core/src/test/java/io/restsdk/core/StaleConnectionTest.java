@@ -25,6 +25,9 @@ import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +47,7 @@ class StaleConnectionTest extends ClientTest {
   private final List<String> events = new CopyOnWriteArrayList<>();
   private final List<IOException> callFailures = new CopyOnWriteArrayList<>();
   private final Semaphore callsEnded = new Semaphore(0);
+  private final List<Protocol> protocols = new CopyOnWriteArrayList<>();
 
   @Override
   protected ServerSocketFactory serverSocketFactory() {
@@ -60,9 +64,24 @@ class StaleConnectionTest extends ClientTest {
    * and an event listener of the caller's own, which records what it sees.
    */
   private RestClient.Builder with(StaleConnectionCheck check) {
-    OkHttpClient own = ok.newBuilder().addNetworkInterceptor(check)
-        .eventListener(new Recording()).build();
+    return with(check, ok.newBuilder());
+  }
+
+  private RestClient.Builder with(StaleConnectionCheck check, OkHttpClient.Builder base) {
+    OkHttpClient own = base.addNetworkInterceptor(check).eventListener(new Recording()).build();
     return builder().okHttpClient(own);
+  }
+
+  /** The server speaks TLS from now on; the client trusts it and offers {@code protocols}. */
+  private OkHttpClient.Builder tls(Protocol... protocols) {
+    HeldCertificate cert = new HeldCertificate.Builder().addSubjectAlternativeName("localhost")
+        .build();
+    server.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert).build()
+        .sslSocketFactory());
+    HandshakeCertificates trusting = new HandshakeCertificates.Builder()
+        .addTrustedCertificate(cert.certificate()).build();
+    return ok.newBuilder().protocols(List.of(protocols))
+        .sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager());
   }
 
   private static ApiRequest post() {
@@ -100,6 +119,66 @@ class StaleConnectionTest extends ClientTest {
     // the caller's listener sees the dead connection taken and given back, then the new one
     assertEquals(List.of("callStart", "connectionAcquired", "connectionReleased", "connectStart",
         "connectionAcquired", "requestHeadersStart", "connectionReleased", "callEnd"), events);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void overTlsAPostOnAPooledConnectionTheServerClosedWhileIdleIsSentOnceOnANewConnection(
+      Mode mode) throws Exception {
+    StaleConnectionCheck check = new StaleConnectionCheck(Duration.ZERO);
+    OkHttpClient.Builder tls = tls(Protocol.HTTP_1_1);
+    try (RestClient c = with(check, tls).retryOptions(RetryOptions.none()).build()) {
+      leaveAClosedConnectionInThePool(mode, c);
+      server.enqueue(status(204));
+      assertInstanceOf(ApiResponse.NoContent.class, mode.send(c, post(), Book.class));
+    }
+    RecordedRequest posted = take();
+    assertEquals("POST", posted.getMethod());
+    assertEquals(1, posted.getConnectionIndex(), "a new connection");
+    assertEquals(2, server.getRequestCount());
+    assertEquals(1, check.probes());
+    assertEquals(List.of(), callFailures);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void overTlsAHealthyConnectionStaysUsableAfterTheProbe(Mode mode) throws Exception {
+    StaleConnectionCheck check = new StaleConnectionCheck(Duration.ZERO);
+    OkHttpClient.Builder tls = tls(Protocol.HTTP_1_1);
+    server.enqueue(status(204));
+    server.enqueue(status(204));
+    server.enqueue(json(200, BOOK));
+    try (RestClient c = with(check, tls).retryOptions(RetryOptions.none()).build()) {
+      mode.send(c, post(), Book.class);
+      mode.send(c, post(), Book.class);
+      ApiResponse<Book> r = mode.send(c, ApiRequest.post("books/search")
+          .body(new Book("Dune", "Herbert")), Book.class);
+      assertEquals(new Book("Dune", "Herbert"), assertInstanceOf(ApiResponse.Ok.class, r).body());
+    }
+    for (int i = 0; i < 3; i++) {
+      RecordedRequest posted = take();
+      assertEquals(0, posted.getConnectionIndex(), "one connection, still usable");
+      assertEquals("{\"title\":\"Dune\",\"author\":\"Herbert\"}", posted.getBody().utf8());
+    }
+    assertEquals(2, check.probes());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aPostOnAnHttp2ConnectionIsNeverProbed(Mode mode) throws Exception {
+    // OkHttp's reader thread owns an HTTP/2 socket; GOAWAY and pings tell OkHttp it is gone
+    StaleConnectionCheck check = new StaleConnectionCheck(Duration.ZERO);
+    OkHttpClient.Builder h2 = tls(Protocol.HTTP_2, Protocol.HTTP_1_1);
+    server.enqueue(status(204));
+    server.enqueue(status(204));
+    try (RestClient c = with(check, h2).build()) {
+      mode.send(c, post(), Book.class);
+      mode.send(c, post(), Book.class);
+    }
+    assertEquals(List.of(Protocol.HTTP_2, Protocol.HTTP_2), protocols);
+    assertEquals(0, take().getConnectionIndex());
+    assertEquals(0, take().getConnectionIndex());
+    assertEquals(0, check.probes());
   }
 
   @ParameterizedTest
@@ -256,6 +335,7 @@ class StaleConnectionTest extends ClientTest {
     @Override
     public void connectionAcquired(Call call, Connection connection) {
       events.add("connectionAcquired");
+      protocols.add(connection.protocol());
     }
 
     @Override
