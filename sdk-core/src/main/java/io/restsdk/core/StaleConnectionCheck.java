@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  * and the end of the stream, an error or any byte at all (e.g. a 408 the server sent before
  * closing) means dead. The probe costs up to 1 ms, so it runs only after {@link #DEFAULT_IDLE}
  * of idleness: back-to-back writes pay nothing. Idempotent requests (or those with an
- * {@code Idempotency-Key}) are not probed: the retry rules already send them again.
+ * {@code Idempotency-Key}) are not probed: the retry rules send them again after any I/O
+ * failure, so they need no proof that nothing was sent.
  *
  * <p>Idle time is measured from the last {@code connectionReleased} event that
  * {@link SendTracker} saw for the connection, kept in a weak identity map; a connection that has
