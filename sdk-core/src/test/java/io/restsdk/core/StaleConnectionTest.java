@@ -13,7 +13,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -119,6 +124,48 @@ class StaleConnectionTest extends ClientTest {
     // the caller's listener sees the dead connection taken and given back, then the new one
     assertEquals(List.of("callStart", "connectionAcquired", "connectionReleased", "connectStart",
         "connectionAcquired", "requestHeadersStart", "connectionReleased", "callEnd"), events);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aPostMeetingEveryPooledConnectionClosedGoesOnceOnANewConnection(Mode mode)
+      throws Exception {
+    // two DELETEs in flight at once leave two connections in the pool, both closed by the server
+    CyclicBarrier bothArrived = new CyclicBarrier(2);
+    server.setDispatcher(new mockwebserver3.Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        if (request.getMethod().equals("POST")) return status(204);
+        try {
+          bothArrived.await(5, TimeUnit.SECONDS);
+        } catch (BrokenBarrierException | java.util.concurrent.TimeoutException e) {
+          throw new AssertionError(e);
+        }
+        return status(204).newBuilder()
+            .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build();
+      }
+    });
+    StaleConnectionCheck check = new StaleConnectionCheck(Duration.ZERO);
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    try (RestClient c = with(check).retryOptions(RetryOptions.none()).build()) {
+      List<Future<?>> deletes = List.of(
+          two.submit(() -> mode.send(c, ApiRequest.delete("books/1"), Book.class)),
+          two.submit(() -> mode.send(c, ApiRequest.delete("books/2"), Book.class)));
+      for (Future<?> f : deletes) f.get(10, TimeUnit.SECONDS);
+      assertTrue(callsEnded.tryAcquire(2, 5, TimeUnit.SECONDS), "both DELETEs' calls ended");
+      assertTrue(sockets.closed.tryAcquire(2, 5, TimeUnit.SECONDS), "the server closed both");
+      assertInstanceOf(ApiResponse.NoContent.class, mode.send(c, post(), Book.class));
+    } finally {
+      two.shutdown();
+    }
+    assertEquals(2, check.probes(), "each pooled connection, found dead");
+    assertEquals(3, server.getRequestCount(), "two DELETEs, then the POST exactly once");
+    take();
+    take();
+    RecordedRequest posted = take();
+    assertEquals("POST", posted.getMethod());
+    assertEquals(2, posted.getConnectionIndex(), "a third connection");
+    assertEquals(List.of(), callFailures);
   }
 
   @ParameterizedTest
