@@ -433,6 +433,8 @@ public final class RestClient implements AutoCloseable {
      * retry policies know whether repeating it is safe. Its {@code followRedirects} and
      * {@code followSslRedirects} are turned off too: redirects are followed by this client (see
      * {@link #followRedirects(boolean)}), which keeps credentials and bodies on their origin.
+     * A network interceptor is added that checks a pooled connection before a request that is
+     * not safe to repeat is written to it (see {@link TransportException#mayHaveReachedServer()}).
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttp = requireNonNull(client, "client == null");

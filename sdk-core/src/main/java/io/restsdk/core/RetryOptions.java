@@ -17,8 +17,13 @@ import org.jspecify.annotations.Nullable;
  *       (GET, HEAD, OPTIONS, PUT, DELETE) or requests carrying an {@code Idempotency-Key}.
  *   <li>A request that is neither (a POST or PATCH without a key) is retried only when the
  *       server certainly did not process it: after an I/O failure that did not reach the server
- *       ({@link TransportException#mayHaveReachedServer()} is false, e.g. connection refused),
- *       a 429, or a 503 with a valid {@code Retry-After}.
+ *       ({@link TransportException#mayHaveReachedServer()} is false, e.g. connection refused, a
+ *       connect timeout, or an HTTP/2 connection that was shutting down), a 429, or a 503 with a
+ *       valid {@code Retry-After}.
+ *   <li>Not counted as an attempt at all: a pooled HTTP/1.1 connection found closed by the
+ *       server before anything was written to it. The client checks such a connection before a
+ *       request that is not safe to repeat, when it has been idle for a second or more, and sends
+ *       the request on another connection at once, even with {@link #none()}.
  *   <li>Never retried: 400, 401, 403, 404, 409, 412, every other 4xx, every other status, and
  *       {@link DecodeException}. (A 401 may be replayed once after a token refresh; see
  *       {@link TokenProvider#refresh}.)

@@ -109,8 +109,8 @@ final class Transport {
    * as the cause) is INTERRUPTED, with the flag set again; a socket or call timeout is TIMEOUT; a
    * cancelled call is CANCELED; a refused connection, unknown host or failed TLS handshake is
    * CONNECT; anything else IO. The request "may have reached the server" unless it provably
-   * did not: a CONNECT failure, or a call that failed before OkHttp started to write the request
-   * ({@link SendTracker}), e.g. a connect timeout.
+   * did not: a CONNECT failure, or a failure {@link SendTracker#provablyNotSent} proves unsent
+   * (before OkHttp started to write the request, e.g. a connect timeout, or by its type).
    */
   static TransportException failure(IOException e, @Nullable Call call, Target target) {
     TransportException.Kind kind;
@@ -131,7 +131,7 @@ final class Transport {
     } else {
       kind = TransportException.Kind.IO;
     }
-    boolean reached = !connect && !SendTracker.provablyNotSent(call);
+    boolean reached = !connect && !SendTracker.provablyNotSent(call, e);
     return new TransportException(kind, target.method(), target.shownUrl(), reached, detail, e);
   }
 

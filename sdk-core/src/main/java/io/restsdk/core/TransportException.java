@@ -91,10 +91,19 @@ public final class TransportException extends SdkException {
 
   /**
    * False only when the request certainly did not reach the server, so even a non-idempotent
-   * request can be sent again safely: the connection was refused or its TLS handshake failed, or
-   * the call failed before OkHttp started to write the request (e.g. a connect timeout). A
-   * failure after that start is true, even on a pooled connection the server had already closed:
-   * nothing on the wire tells that apart from a server that read the request and then failed.
+   * request can be sent again safely: the connection was refused or its TLS handshake failed,
+   * the call failed before OkHttp started to write the request (e.g. a connect timeout), or the
+   * failure's type proves nothing was sent (an HTTP/2 connection that received GOAWAY before the
+   * request's stream was created). Any other failure after the write started is true: nothing on
+   * the wire tells a server that closed the connection first apart from one that read the request
+   * and then failed.
+   *
+   * <p>That is why, before a request that is not safe to repeat (see {@link RetryOptions}) is
+   * written to a pooled HTTP/1.1 connection idle for a second or more, the client checks whether
+   * the server has closed it (a 1 ms read, as OkHttp's own health check does), and if so sends
+   * the request on another connection without it counting as an attempt. A connection the
+   * server closes within that second, or while the request is being written, still fails the
+   * call with this flag true.
    */
   public boolean mayHaveReachedServer() {
     return mayHaveReachedServer;

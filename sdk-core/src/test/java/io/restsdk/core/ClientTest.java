@@ -29,7 +29,7 @@ public abstract class ClientTest {
   @BeforeEach
   protected void startServer() throws IOException {
     server = new MockWebServer();
-    server.setServerSocketFactory(new NoDelayServerSocketFactory());
+    server.setServerSocketFactory(serverSocketFactory());
     server.start();
     ok = new OkHttpClient.Builder().readTimeout(java.time.Duration.ofSeconds(5)).eventListener(new EventListener() {
       @Override
@@ -49,6 +49,11 @@ public abstract class ClientTest {
       }
     }).build();
     client = builder().build();
+  }
+
+  /** The fake server's sockets: Nagle off (see {@link NoDelayServerSocketFactory}). */
+  protected javax.net.ServerSocketFactory serverSocketFactory() {
+    return new NoDelayServerSocketFactory();
   }
 
   /** Called when an OkHttp call of the test's client fails (after it is counted as ended). */

@@ -134,36 +134,6 @@ class TransportFailureTest extends RetryFixture {
     assertEquals(GiveUpReason.NOT_SAFE_TO_RETRY, giveUps.get(0).reason());
   }
 
-  /**
-   * A pooled connection the server closed while it was idle: OkHttp writes the next request into
-   * it and only then reads the end of the stream. That is after {@code requestHeadersStart}, so
-   * it is not provably unsent: a GET is retried, a POST without a key is not (the server may
-   * have read it and failed before answering; nothing on the wire tells the two apart).
-   */
-  @ParameterizedTest(name = "async={0}")
-  @ValueSource(booleans = {false, true})
-  void aStalePooledConnectionIsRetriedForAGetButNotForAPostThatWasWritten(boolean async)
-      throws Exception {
-    server.enqueue(status(204).newBuilder()
-        .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build());
-    server.enqueue(json(200, BOOK));
-    send(async, client, ApiRequest.delete("books/1"), Book.class); // leaves a pooled connection
-    ApiResponse<Book> r = send(async, client, ApiRequest.get("books/1"), Book.class);
-    assertEquals(new Book("Dune", "Herbert"), assertInstanceOf(ApiResponse.Ok.class, r).body());
-    assertEquals(1, retries.size());
-    assertTrue(((TransportException) retries.get(0).failure()).mayHaveReachedServer());
-
-    server.enqueue(status(204).newBuilder()
-        .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build());
-    send(async, client, ApiRequest.delete("books/1"), Book.class);
-    TransportException e = assertThrows(TransportException.class,
-        () -> send(async, client, post(), Book.class));
-    assertEquals(TransportException.Kind.IO, e.kind());
-    assertTrue(e.mayHaveReachedServer());
-    assertEquals(1, e.attempts());
-    assertEquals(3, server.getRequestCount(), "DELETE, GET, DELETE: the POST met a closed socket");
-  }
-
   @ParameterizedTest(name = "async={0}")
   @ValueSource(booleans = {false, true})
   void theCallersOwnEventListenerStillSeesEveryEvent(boolean async) throws Exception {
