@@ -39,12 +39,12 @@ public abstract class ClientTest {
 
       @Override
       public void callEnd(Call call) {
-        ended.incrementAndGet();
+        callEnded();
       }
 
       @Override
       public void callFailed(Call call, IOException ioe) {
-        ended.incrementAndGet();
+        callEnded();
         onCallFailed(call, ioe);
       }
     }).build();
@@ -54,6 +54,13 @@ public abstract class ClientTest {
   /** The fake server's sockets: Nagle off (see {@link NoDelayServerSocketFactory}). */
   protected javax.net.ServerSocketFactory serverSocketFactory() {
     return new NoDelayServerSocketFactory();
+  }
+
+  private void callEnded() {
+    synchronized (ended) {
+      ended.incrementAndGet();
+      ended.notifyAll();
+    }
   }
 
   /** Called when an OkHttp call of the test's client fails (after it is counted as ended). */
@@ -70,6 +77,19 @@ public abstract class ClientTest {
   protected void stopServer() {
     client.close();
     server.close();
+    // OkHttp reports a cancelled call's end on its own thread, possibly just after the test's
+    // future completed: wait for it (bounded), then insist.
+    long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    synchronized (ended) {
+      while (ended.get() < started.get() && System.nanoTime() < until) {
+        try {
+          ended.wait(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
     assertEquals(started.get(), ended.get(), "every OkHttp call must end with its response closed");
   }
 
