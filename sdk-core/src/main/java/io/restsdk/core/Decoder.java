@@ -1,5 +1,6 @@
 package io.restsdk.core;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import io.restsdk.core.internal.MediaTypes;
@@ -32,19 +33,25 @@ final class Decoder {
    */
   @SuppressWarnings("unchecked")
   static <T> @Nullable T cachedValue(RestClient client, JavaType type, byte[] body,
-      Headers headers, int status, String method, String shownUrl) {
+      Headers headers, int status, String method, String shownUrl, Scrubber scrubber) {
     DecodedBodies memo = client.decodedBodies;
     T value = memo == null ? null : (T) memo.get(body, type);
     if (value != null) return value;
-    value = decode(client, type, body, headers, status, method, shownUrl);
+    value = decode(client, type, body, headers, status, method, shownUrl, scrubber);
     if (memo != null && value != null && !(value instanceof byte[])) memo.put(body, type, value);
     return value;
   }
 
-  /** {@code body} decoded as {@code type}; null only for {@code Void}. */
+  /**
+   * {@code body} decoded as {@code type}; null only for {@code Void}.
+   *
+   * @param scrubber removes the request's credentials from what a parse failure quotes of the
+   *     body (Jackson quotes the token it could not read: a server echoing the request's token
+   *     unquoted would otherwise put it in the message)
+   */
   @SuppressWarnings("unchecked")
   static <T> @Nullable T decode(RestClient client, JavaType type, byte[] body, Headers headers,
-      int status, String method, String shownUrl) {
+      int status, String method, String shownUrl, Scrubber scrubber) {
     Class<?> raw = type.getRawClass();
     if (raw == Void.class || raw == void.class) return null;
     // A copy: the array may be the one the ETag cache keeps, and callers may write to theirs.
@@ -73,9 +80,21 @@ final class Decoder {
       }
       return value;
     } catch (JsonProcessingException e) {
-      throw new DecodeException(method, shownUrl, status, type, e.getOriginalMessage(), e);
+      throw new DecodeException(method, shownUrl, status, type, reason(e, scrubber));
     } catch (IOException e) {
-      throw new DecodeException(method, shownUrl, status, type, String.valueOf(e), e);
+      throw new DecodeException(method, shownUrl, status, type,
+          scrubber.scrub(String.valueOf(e)));
     }
+  }
+
+  /**
+   * What Jackson found wrong, scrubbed, with where. Jackson's exception is not kept as the
+   * cause: its message quotes body content the scrubbed reason already says.
+   */
+  private static String reason(JsonProcessingException e, Scrubber scrubber) {
+    String what = scrubber.scrubQuoted(String.valueOf(e.getOriginalMessage()));
+    JsonLocation at = e.getLocation();
+    return at == null || at.getLineNr() < 1 ? what
+        : what + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
   }
 }
