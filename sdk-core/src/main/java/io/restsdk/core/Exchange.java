@@ -374,8 +374,12 @@ final class Exchange<T> {
     return switch (row.outcome) {
       case OK -> {
         // A write may answer 200 with nothing in it: a success without a value. A read needs
-        // the body, so its empty 200 goes on to the decoder (a DecodeException).
-        if (raw.body().length == 0 && (raw.code() != 200 || write)) yield noContent(raw, ctx);
+        // the body, so its empty 200 goes on to the decoder (a DecodeException). A HEAD's
+        // answer never has a body (RFC 9110 §9.3.2): its success is one without a value.
+        if (ctx.method.equals("HEAD")
+            || raw.body().length == 0 && (raw.code() != 200 || write)) {
+          yield noContent(raw, ctx);
+        }
         ETag etag = ETag.parse(raw.header("ETag")).orElse(null);
         // HEAD answers carry no body to keep: only GETs fill the cache.
         boolean stored = ctx.method.equals("GET") && ctx.key != null
