@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@code Void}: no value; {@code byte[]}: a copy of the bytes; {@code String}: the text
  *       when the body is not JSON, in its charset (UTF-8 by default).
- *   <li>Anything else: JSON through the client's {@code ObjectMapper}; a body of another media
- *       type, an empty body, JSON {@code null} or JSON that does not fit is a
- *       {@link DecodeException} naming the type.
+ *   <li>Anything else: JSON through the client's {@code ObjectMapper} (a body without
+ *       {@code Content-Type} is tried as JSON); a body of another media type or with a
+ *       {@code Content-Type} that is no media type, an empty body, JSON {@code null} or JSON
+ *       that does not fit is a {@link DecodeException} naming the type.
  *   <li>A body the ETag cache keeps may, with {@code reuseDecodedBodies}, be decoded once and
  *       the value handed out again after each 304 ({@link #cachedValue}).
  * </ul>
@@ -65,6 +66,11 @@ final class Decoder {
         && (mediaType == null || !MediaTypes.isJson(mediaType))) {
       return (T) new String(body, mediaType == null || mediaType.charset() == null
           ? StandardCharsets.UTF_8 : mediaType.charset());
+    }
+    if (ct != null && !plainJson && mediaType == null && raw != String.class) {
+      // Not a media type at all (a broken server's bytes): nothing says the body is JSON.
+      throw new DecodeException(method, shownUrl, status, type,
+          "the body's Content-Type is not a media type, so not JSON");
     }
     if (mediaType != null && !MediaTypes.isJson(mediaType)) {
       throw new DecodeException(method, shownUrl, status, type,

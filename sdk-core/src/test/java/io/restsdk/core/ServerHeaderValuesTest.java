@@ -66,4 +66,17 @@ class ServerHeaderValuesTest extends ClientTest {
     assertTrue(e.retryAfter().isEmpty(), "an unreadable Retry-After gives no hint");
     assertEquals("GET " + url("books/1") + " → 503 Service Unavailable", e.getMessage());
   }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void a200WhoseContentTypeIsNoMediaTypeIsADecodeException(Mode mode) {
+    for (String contentType : List.of("json", "€\t/ =")) {
+      server.enqueue(new MockResponse.Builder().code(200)
+          .addHeaderLenient("Content-Type", contentType).body(BOOK).build());
+      DecodeException e = assertThrows(DecodeException.class, () -> mode.get(books(), "1"));
+      assertEquals("GET " + url("books/1") + " → 200 OK: cannot decode the body as "
+          + Book.class.getName() + ": the body's Content-Type is not a media type, so not JSON",
+          e.getMessage());
+    }
+  }
 }
