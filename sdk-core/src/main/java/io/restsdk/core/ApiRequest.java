@@ -18,6 +18,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe: every method returns a new request.
  *
+ * <p>A {@code HEAD} never gets a body back: its success is an {@link ApiResponse.NoContent}
+ * with the status and the headers ({@code ETag}, {@code Content-Length}, …), whatever the
+ * body type asked for.
+ *
  * <pre>{@code
  * ApiRequest read  = ApiRequest.get("books/42").ifNoneMatch(etag);
  * ApiRequest write = ApiRequest.put("books/42").body(book).ifMatch(etag);

@@ -224,19 +224,25 @@ final class ConditionalLayer {
     return refreshed;
   }
 
-  /** RFC 9111 §4.3.4: the 304's fields replace the stored ones, except those about the body. */
+  /**
+   * RFC 9111 §4.3.4: the 304's fields replace the stored ones, except those about the body.
+   * The 304's values are the server's, as OkHttp read them (a control character or non-ASCII
+   * included): they are copied as they are, never re-checked by OkHttp's strict
+   * {@code Headers.Builder.add}, which would throw on them.
+   */
   static Headers merge(Headers stored, Headers fresh) {
     Headers.Builder b = stored.newBuilder();
+    Headers.Builder replacing = fresh.newBuilder();
     for (String name : fresh.names()) {
       String n = name.toLowerCase(Locale.ROOT);
       if (n.equals("content-length") || n.equals("content-encoding")
           || n.equals("transfer-encoding") || n.equals("content-type")) {
+        replacing.removeAll(name);
         continue;
       }
       b.removeAll(name);
-      for (String v : fresh.values(name)) b.add(name, v);
     }
-    return b.build();
+    return b.addAll(replacing.build()).build(); // addAll copies leniently
   }
 
   /** 404, 410 and 412 say the stored body is gone or stale: drop the URL's entries. */

@@ -374,8 +374,12 @@ final class Exchange<T> {
     return switch (row.outcome) {
       case OK -> {
         // A write may answer 200 with nothing in it: a success without a value. A read needs
-        // the body, so its empty 200 goes on to the decoder (a DecodeException).
-        if (raw.body().length == 0 && (raw.code() != 200 || write)) yield noContent(raw, ctx);
+        // the body, so its empty 200 goes on to the decoder (a DecodeException). A HEAD's
+        // answer never has a body (RFC 9110 §9.3.2): its success is one without a value.
+        if (ctx.method.equals("HEAD")
+            || raw.body().length == 0 && (raw.code() != 200 || write)) {
+          yield noContent(raw, ctx);
+        }
         ETag etag = ETag.parse(raw.header("ETag")).orElse(null);
         // HEAD answers carry no body to keep: only GETs fill the cache.
         boolean stored = ctx.method.equals("GET") && ctx.key != null
@@ -480,19 +484,11 @@ final class Exchange<T> {
   }
 
   /**
-   * Servers sometimes echo request headers in errors: every credential the request carried, and
-   * the provider's current token (it may have been refreshed mid-call), is replaced.
+   * Servers sometimes echo the request in errors: every credential the request carried, the
+   * provider's current token and the URL's secret query values are replaced ({@link Scrubber}).
    */
   private String scrub(String text, Ctx ctx) {
-    for (String secret : ctx.secrets) text = scrubOne(text, secret);
-    if (client.tokenProvider != null && !ctx.secrets.isEmpty()) {
-      text = scrubOne(text, client.tokenProvider.token());
-    }
-    return text;
-  }
-
-  private static String scrubOne(String text, @Nullable String secret) {
-    return secret == null || secret.length() < 4 ? text : text.replace(secret, "REDACTED");
+    return ctx.scrubber(client.tokenProvider).scrub(text);
   }
 
   /** Strict: throws; lenient: logs. */
@@ -504,6 +500,9 @@ final class Exchange<T> {
   ApiException.ContractViolation contractViolation(RawResponse raw, Ctx ctx, String what) {
     ApiError error = raw.code() >= 400
         ? ErrorBodies.parse(raw.body(), raw.contentType(), raw.code(), client.mapper) : null;
+    if (error != null) {
+      error = new ApiError(error.code(), scrub(error.type(), ctx), scrub(error.message(), ctx));
+    }
     return new ApiException.ContractViolation(new ApiException.Failure(ctx.method, ctx.shownUrl,
         raw.code(), raw.headers(), error, null), what);
   }
@@ -525,9 +524,11 @@ final class Exchange<T> {
       boolean cached, Headers headers) {
     boolean revalidated = raw.code() == 304;
     int status = revalidated ? 200 : raw.code();
+    Scrubber scrubber = ctx.scrubber(client.tokenProvider);
     T value = cached
-        ? Decoder.cachedValue(client, type, body, headers, status, ctx.method, ctx.shownUrl)
-        : Decoder.decode(client, type, body, headers, status, ctx.method, ctx.shownUrl);
+        ? Decoder.cachedValue(client, type, body, headers, status, ctx.method, ctx.shownUrl,
+            scrubber)
+        : Decoder.decode(client, type, body, headers, status, ctx.method, ctx.shownUrl, scrubber);
     return new Entity<>(value, etag, status, headers, uri(ctx.url), revalidated);
   }
 
@@ -555,6 +556,11 @@ final class Exchange<T> {
       @Nullable CachedResponse sentFor, @Nullable ETag sentIfMatch, List<String> secrets) {
     Transport.Target target(JavaType type) {
       return new Transport.Target(method, shownUrl, type);
+    }
+
+    /** What scrubs this request's credentials from text a server sent back. */
+    Scrubber scrubber(@Nullable TokenProvider tokens) {
+      return new Scrubber(secrets, url, tokens);
     }
 
     @Override

@@ -195,7 +195,8 @@ public final class RestClient implements AutoCloseable {
    * Sends {@code request} and maps the response by the contract.
    *
    * @param type the body type; {@code Void.class} to ignore bodies
-   * @return the success variant
+   * @return the success variant; for a {@code HEAD}, whose answer has no body, a success is
+   *     always an {@link ApiResponse.NoContent} with the status and headers
    * @throws ApiException for every failing status
    * @throws TransportException for I/O failures
    * @throws DecodeException when a success body cannot be decoded into {@code type}

@@ -1,6 +1,7 @@
 package io.restsdk.core;
 
 import java.io.IOException;
+import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
@@ -18,9 +19,7 @@ final class RetryAfterShield {
   static final Interceptor HIDE = chain -> {
     Response r = chain.proceed(chain.request());
     if (r.code() != 503 || r.header("Retry-After") == null) return r;
-    Response.Builder b = r.newBuilder().removeHeader("Retry-After");
-    for (String v : r.headers("Retry-After")) b.addHeader(HIDDEN, v);
-    return b.build();
+    return rename(r, "Retry-After", HIDDEN);
   };
 
   static final Interceptor RESTORE = new Interceptor() {
@@ -28,11 +27,20 @@ final class RetryAfterShield {
     public Response intercept(Chain chain) throws IOException {
       Response r = chain.proceed(chain.request());
       if (r.header(HIDDEN) == null) return r;
-      Response.Builder b = r.newBuilder().removeHeader(HIDDEN);
-      for (String v : r.headers(HIDDEN)) b.addHeader("Retry-After", v);
-      return b.build();
+      return rename(r, HIDDEN, "Retry-After");
     }
   };
+
+  /**
+   * {@code r} with header {@code from} renamed {@code to}. The values are the server's, as
+   * OkHttp read them: copied without OkHttp's strict value check ({@code Response.Builder
+   * .addHeader} throws on a control character or non-ASCII, which a broken server may send).
+   */
+  private static Response rename(Response r, String from, String to) {
+    Headers.Builder b = r.headers().newBuilder().removeAll(from);
+    for (String v : r.headers(from)) b.addUnsafeNonAscii(to, v);
+    return r.newBuilder().headers(b.build()).build();
+  }
 
   private RetryAfterShield() {}
 

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A write answered 200 with an empty body succeeded: a {@link ApiResponse.NoContent} keeping
- * the status, never a {@link DecodeException} after the write was done.
+ * the status, never a {@link DecodeException} after the write was done; so did a HEAD answered
+ * 200, which never has a body.
  */
 class EmptyWriteBodyTest extends ClientTest {
   private static final String BOOK = "{\"title\":\"Dune\",\"author\":\"Herbert\"}";
@@ -65,6 +66,19 @@ class EmptyWriteBodyTest extends ClientTest {
     assertEquals("200 without a body: the POST succeeded, but there is no entity to return",
         e.violation());
     assertEquals(200, e.status());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aHeadAnswered200IsNoContentWithItsHeaders(Mode mode) throws Exception {
+    server.enqueue(new mockwebserver3.MockResponse.Builder().code(200).addHeader("ETag", "\"v1\"")
+        .addHeader("Content-Type", "application/json").addHeader("Content-Length", "34").build());
+    ApiResponse<Book> r = mode.send(client, ApiRequest.of("HEAD", "books/1"), Book.class);
+    ApiResponse.NoContent<Book> nc = assertInstanceOf(ApiResponse.NoContent.class, r);
+    assertEquals(200, nc.status());
+    assertEquals("\"v1\"", nc.headers().get("ETag"));
+    assertEquals("34", nc.headers().get("Content-Length"));
+    assertEquals("HEAD", take().getMethod());
   }
 
   @ParameterizedTest

@@ -113,6 +113,43 @@ class SecretLeakTest extends ClientTest {
     assertTrue(e.getMessage().endsWith("bad header Bearer REDACTED"), e.getMessage());
   }
 
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aSecretQueryValueEchoedInAnErrorIsScrubbed(Mode mode) {
+    // The server echoes the request target, as sent (the '+' and '/' of a token included).
+    String secret = "qs+7/echoed-Q";
+    always(json(400, "{\"code\":400,\"type\":\"x\",\"message\":\"denied for"
+        + " /v1/books/1?access_token=" + secret + "&page=2\"}"));
+    ApiException.BadRequest e = org.junit.jupiter.api.Assertions.assertThrows(
+        ApiException.BadRequest.class, () -> mode.send(client,
+            ApiRequest.get("books/1?access_token=" + secret + "&page=2"), Book.class));
+    String shown = "denied for /v1/books/1?access_token=REDACTED&page=2";
+    org.junit.jupiter.api.Assertions.assertEquals(shown, e.error().orElseThrow().message());
+    org.junit.jupiter.api.Assertions.assertEquals("GET " + url("books/1")
+        + "?access_token=REDACTED&page=2 → 400 Bad Request: " + shown, e.getMessage());
+    assertTrue(e.errorBody().orElseThrow().contains(shown), e.errorBody().orElseThrow());
+    assertFalse(render(e).contains(secret), render(e));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aTokenEchoedUnquotedInABodyThatFailsToDecodeIsScrubbed(Mode mode) {
+    // The parser quotes the token it could not read: all of it, or up to the first '-'.
+    for (String token : List.of("Tk3f9a8c7eSecret", "Tk3f9a8c7eSecret-tail")) {
+      client.close();
+      client = builder().bearerToken(token).build();
+      always(json(200, "{\"title\": " + token + ", \"key\": " + API_KEY + "}"));
+      DecodeException e = org.junit.jupiter.api.Assertions.assertThrows(DecodeException.class,
+          () -> mode.send(client, ApiRequest.get("books/1"), Book.class));
+      org.junit.jupiter.api.Assertions.assertEquals("GET " + url("books/1") + " → 200 OK:"
+          + " cannot decode the body as io.restsdk.core.Book: Unrecognized token 'REDACTED': was"
+          + " expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"
+          + " (line 1, column 11)", e.getMessage());
+      String all = render(e);
+      assertFalse(all.contains("Tk3f9a8c7e"), all);
+    }
+  }
+
   private static String render(Object o) {
     StringBuilder sb = new StringBuilder(String.valueOf(o));
     if (o instanceof Throwable t) {

@@ -1,5 +1,7 @@
 package io.restsdk.core.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import okhttp3.HttpUrl;
 
@@ -29,6 +31,27 @@ public final class UrlRedactor {
       b.addQueryParameter(name, isSecretName(name) && value != null ? "REDACTED" : value);
     }
     return b.build().toString();
+  }
+
+  /**
+   * The values of the URL's secret query parameters (those {@link #redact} hides), each as
+   * sent (percent-encoded) and decoded, so a server's echo of either can be found.
+   */
+  public static List<String> secretValues(HttpUrl url) {
+    if (url.querySize() == 0) return List.of();
+    List<String> values = new ArrayList<>(2);
+    String[] encoded = String.valueOf(url.encodedQuery()).split("&", -1);
+    for (int i = 0; i < url.querySize(); i++) {
+      String value = url.queryParameterValue(i);
+      if (value == null || !isSecretName(url.queryParameterName(i))) continue;
+      values.add(value);
+      if (i < encoded.length) {
+        int eq = encoded[i].indexOf('=');
+        String raw = eq < 0 ? "" : encoded[i].substring(eq + 1);
+        if (!raw.equals(value)) values.add(raw);
+      }
+    }
+    return values;
   }
 
   /** True for names such as {@code access_token}, {@code apiKey}, {@code X-Signature}, {@code sig}. */

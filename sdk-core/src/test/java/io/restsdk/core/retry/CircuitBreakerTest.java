@@ -45,6 +45,7 @@ class CircuitBreakerTest extends RetryFixture {
         + ": circuit breaker open, request not sent; half-opens in "), open.getMessage());
     assertTrue(open.retryIn().compareTo(HALF_OPEN_AFTER) <= 0);
     assertEquals(GiveUpReason.CIRCUIT_OPEN, giveUps.get(giveUps.size() - 1).reason());
+    assertEquals(null, open.getCause(), "no Failsafe type reachable from the exception");
 
     // Wait out the open state (not a timed assertion: the breaker says how long it needs).
     Thread.sleep(Math.max(0, open.retryIn().toMillis() + 20

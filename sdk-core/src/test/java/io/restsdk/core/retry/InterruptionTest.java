@@ -82,6 +82,41 @@ class InterruptionTest extends RetryFixture {
   }
 
   @Test
+  void anInterruptFromInsideOnRetryEndsTheCallAsInterruptedWithoutAFailsafeType() {
+    client.close();
+    Thread caller = Thread.currentThread();
+    client = builder()
+        .retryListener(new RetryListener() {
+          @Override
+          public void onRetry(RetryEvent event) {
+            retries.add(event);
+            caller.interrupt(); // on the calling thread, before the wait for the retry starts
+          }
+
+          @Override
+          public void onGiveUp(GiveUpEvent event) {
+            giveUps.add(event);
+          }
+        })
+        .build();
+    always(status(503));
+    TransportException e;
+    try {
+      e = org.junit.jupiter.api.Assertions.assertThrows(TransportException.class,
+          () -> client.send(ApiRequest.get("books/1"), Book.class));
+    } finally {
+      flagAfter.set(Thread.interrupted());
+    }
+    assertTrue(flagAfter.get(), "the interrupt flag is set again");
+    assertEquals(TransportException.Kind.INTERRUPTED, e.kind(), e.getMessage());
+    assertEquals(1, server.getRequestCount(), "never retried");
+    assertEquals(1, retries.size());
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      assertTrue(!t.getClass().getName().startsWith("dev.failsafe."), t.toString());
+    }
+  }
+
+  @Test
   void anAttemptWhoseThreadWasInterruptedIsNotRetried() throws Exception {
     client.close();
     client = builder().readTimeout(Duration.ofMillis(300)).build();
