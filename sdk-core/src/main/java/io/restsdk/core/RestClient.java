@@ -123,9 +123,7 @@ public final class RestClient implements AutoCloseable {
     // Redirects are followed by LocationFollower, which knows which credentials may go where;
     // OkHttp's own following would send credential headers and bodies to other origins.
     ok.followRedirects(false).followSslRedirects(false);
-    RetryAfterShield.install(ok);
-    ProxyAuthShield.install(ok);
-    SendTracker.install(ok);
+    ResponseShields.install(ok);
     if (always || b.connectTimeout != null) {
       ok.connectTimeout(orDefault(b.connectTimeout, Builder.DEFAULT_CONNECT));
     }

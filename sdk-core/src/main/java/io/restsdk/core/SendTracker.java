@@ -6,7 +6,7 @@ import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.EventListener;
 import okhttp3.Interceptor;
-import okhttp3.OkHttpClient;
+import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * may have reached the server, unless the failure's type proves otherwise (see
  * {@link #provablyNotSent}).
  *
- * <p>An application interceptor adds one tracker to each call with
+ * <p>{@link #proceed}, in the application interceptor of {@link ResponseShields}, adds one tracker to each call with
  * {@link Call#addEventListener}, which OkHttp composes with the client's own listeners (those of
  * a caller's {@code OkHttpClient} included), so nothing the caller installed is replaced. The
  * tracker is the call's tag, where {@link Transport#failure} finds it. The tracker also tells
@@ -44,7 +44,12 @@ final class SendTracker extends EventListener {
 
   private volatile boolean requestStarted;
 
-  static final Interceptor INSTALL = chain -> {
+  /**
+   * Proceeds with the call, tracked: the first time, a tracker joins the call's listeners; a
+   * request that meets a pooled connection found dead before it was written is sent again (runs
+   * in the application interceptor of {@link ResponseShields}).
+   */
+  static Response proceed(Interceptor.Chain chain) throws IOException {
     Call call = chain.call();
     if (call.tag(SendTracker.class) == null) {
       SendTracker tracker = new SendTracker();
@@ -59,18 +64,9 @@ final class SendTracker extends EventListener {
         if (stale >= MAX_STALE_CONNECTIONS) throw e;
       }
     }
-  };
+  }
 
   private SendTracker() {}
-
-  /**
-   * Installs the interceptor and the {@link StaleConnectionCheck} once (a derived client already
-   * has them).
-   */
-  static OkHttpClient.Builder install(OkHttpClient.Builder ok) {
-    if (!ok.interceptors().contains(INSTALL)) ok.addInterceptor(INSTALL);
-    return StaleConnectionCheck.install(ok);
-  }
 
   /**
    * True only when {@code e}, the failure of {@code call}, provably happened before anything of
