@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * ApiRequest read  = ApiRequest.get("books/42").ifNoneMatch(etag);
+ * ApiRequest find  = ApiRequest.get("books").query(Query.of("author", "Le Guin"));
  * ApiRequest write = ApiRequest.put("books/42").body(book).ifMatch(etag);
  * ApiRequest raw   = ApiRequest.post("books").rawBody(preparedJsonBytes, "application/json");
  * }</pre>
