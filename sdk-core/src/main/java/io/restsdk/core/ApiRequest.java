@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * ApiRequest read  = ApiRequest.get("books/42").ifNoneMatch(etag);
+ * ApiRequest find  = ApiRequest.get("books").query(Query.of("author", "Le Guin"));
  * ApiRequest write = ApiRequest.put("books/42").body(book).ifMatch(etag);
  * ApiRequest raw   = ApiRequest.post("books").rawBody(preparedJsonBytes, "application/json");
  * }</pre>
@@ -51,12 +52,13 @@ public final class ApiRequest {
   private final @Nullable Boolean followLocation;
   private final @Nullable String idempotencyKey;
   private final @Nullable Duration timeout;
+  private final Query query;
 
   private ApiRequest(String method, @Nullable String path, @Nullable URI uri, List<String> headers,
       Set<String> sensitive, @Nullable Object body, byte @Nullable [] rawBody,
       @Nullable String rawMediaType, @Nullable String ifMatch, @Nullable ETag ifNoneMatch,
       @Nullable Boolean followLocation, @Nullable String idempotencyKey,
-      @Nullable Duration timeout) {
+      @Nullable Duration timeout, Query query) {
     this.method = method;
     this.path = path;
     this.uri = uri;
@@ -70,6 +72,7 @@ public final class ApiRequest {
     this.followLocation = followLocation;
     this.idempotencyKey = idempotencyKey;
     this.timeout = timeout;
+    this.query = query;
   }
 
   private ApiRequest copy(List<String> headers, Set<String> sensitive, @Nullable Object body,
@@ -77,12 +80,13 @@ public final class ApiRequest {
       @Nullable ETag ifNoneMatch, @Nullable Boolean followLocation,
       @Nullable String idempotencyKey, @Nullable Duration timeout) {
     return new ApiRequest(method, path, uri, headers, sensitive, body, rawBody, rawMediaType,
-        ifMatch, ifNoneMatch, followLocation, idempotencyKey, timeout);
+        ifMatch, ifNoneMatch, followLocation, idempotencyKey, timeout, query);
   }
 
   /**
    * A request for {@code method} on {@code path}, relative to the client's base URL
-   * (e.g. {@code books/42} or {@code books?author=7}).
+   * (e.g. {@code books/42}). Add query parameters with {@link #query(Query)}, which encodes
+   * them; a query written into {@code path} is sent as written.
    *
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException for an unknown method, an empty path, a path starting with
@@ -91,7 +95,7 @@ public final class ApiRequest {
    */
   public static ApiRequest of(String method, String path) {
     return new ApiRequest(checkMethod(method), checkPath(path), null, List.of(), Set.of(),
-        null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, Query.of());
   }
 
   /**
@@ -109,7 +113,7 @@ public final class ApiRequest {
           + "://" + uri.getHost());
     }
     return new ApiRequest(checkMethod(method), null, uri, List.of(), Set.of(),
-        null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, Query.of());
   }
 
   /** {@code GET path}; see {@link #of(String, String)}. */
@@ -180,7 +184,8 @@ public final class ApiRequest {
       @Nullable String sentIdempotencyKey) {
     return new ApiRequest(method, null, uri, headers, sensitive, keep ? body : null,
         keep ? rawBody : null, keep ? rawMediaType : null, keep ? sentIfMatch : null,
-        keep ? ifNoneMatch : null, followLocation, keep ? sentIdempotencyKey : null, timeout);
+        keep ? ifNoneMatch : null, followLocation, keep ? sentIdempotencyKey : null, timeout,
+        Query.of()); // the redirect's URI carries the query the server chose
   }
 
   /** A JSON body: {@code value} is serialized with the client's {@code ObjectMapper}. */
@@ -269,6 +274,25 @@ public final class ApiRequest {
         followLocation, idempotencyKey, timeout);
   }
 
+  /**
+   * Adds query parameters, encoded by OkHttp's rules when the request is sent (see
+   * {@link Query}). They follow any query already in the path or URI, then those of earlier
+   * calls, in order: {@code ApiRequest.get("books?page=2").query(Query.of("author", "Le Guin"))}
+   * asks for {@code books?page=2&author=Le%20Guin}. None by default.
+   *
+   * @throws NullPointerException if {@code query} is null
+   */
+  public ApiRequest query(Query query) {
+    requireNonNull(query, "query == null");
+    return new ApiRequest(method, path, uri, headers, sensitive, body, rawBody, rawMediaType,
+        ifMatch, ifNoneMatch, followLocation, idempotencyKey, timeout, this.query.and(query));
+  }
+
+  /** The query parameters added with {@link #query(Query)} (not those written in the path). */
+  public Query query() {
+    return query;
+  }
+
   /** The HTTP method. */
   public String method() {
     return method;
@@ -352,6 +376,7 @@ public final class ApiRequest {
     String target = path != null ? path : uri.getScheme() + "://" + uri.getHost()
         + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + uri.getRawPath();
     int q = target.indexOf('?');
+    if (q < 0 && !query.isEmpty()) q = target.length();
     return "ApiRequest{" + method + " " + (q < 0 ? target : target.substring(0, q) + "?…") + "}";
   }
 

@@ -45,6 +45,21 @@ public final class AsyncResource<T> {
     return Exchange.unwrapped(exchange(req, c).needBody().runAsync().thenApply(Resource::ok), c);
   }
 
+  /** See {@link Resource#get(String, Query)}. */
+  public CompletableFuture<T> get(String id, Query query) {
+    ApiRequest req = sync.item("GET", id, query);
+    Cancellation c = new Cancellation();
+    return Exchange.unwrapped(exchange(req, c).needBody().runAsync()
+        .thenApply(r -> Resource.ok(r).body()), c);
+  }
+
+  /** See {@link Resource#getEntity(String, Query)}. */
+  public CompletableFuture<Entity<T>> getEntity(String id, Query query) {
+    ApiRequest req = sync.item("GET", id, query);
+    Cancellation c = new Cancellation();
+    return Exchange.unwrapped(exchange(req, c).needBody().runAsync().thenApply(Resource::ok), c);
+  }
+
   /** See {@link Resource#create(Object)}. */
   public CompletableFuture<Entity<T>> create(T body) {
     requireNonNull(body, "body == null");

@@ -289,13 +289,13 @@ final class Exchange<T> {
     if (request.uri() != null) {
       HttpUrl u = HttpUrl.parse(request.uri().toString());
       if (u == null) throw new IllegalArgumentException("not an http(s) URI: " + request.uri());
-      return u;
+      return request.query().addTo(u);
     }
     HttpUrl u = client.baseUrl.resolve(request.path());
     if (u == null || !u.encodedPath().startsWith(client.baseUrl.encodedPath())) {
       throw new IllegalArgumentException("path leaves the base URL: " + request.path());
     }
-    return u;
+    return request.query().addTo(u);
   }
 
   /** Adds Authorization where {@link OriginPolicy} allows; returns the token sent, if any. */

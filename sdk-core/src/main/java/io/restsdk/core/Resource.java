@@ -63,6 +63,22 @@ public final class Resource<T> {
   }
 
   /**
+   * Reads item {@code id} with query parameters, e.g.
+   * {@code books.get("42", Query.of("lang", "fr"))} for {@code GET books/42?lang=fr}. The ETag
+   * cache keeps each query's answer apart. See {@link #get(String)}.
+   *
+   * @throws NullPointerException if {@code query} is null
+   */
+  public T get(String id, Query query) {
+    return getEntity(id, query).body();
+  }
+
+  /** {@link #getEntity(String)} with query parameters; see {@link #get(String, Query)}. */
+  public Entity<T> getEntity(String id, Query query) {
+    return ok(new Exchange<T>(client, item("GET", id, query), type).needBody().run());
+  }
+
+  /**
    * Creates an item: POST to the collection; the 201's {@code Location} is followed with a GET
    * and the created entity returned, with status 201 (and the ETag and headers of the GET).
    *
@@ -232,6 +248,11 @@ public final class Resource<T> {
 
   ApiRequest item(String method, String id) {
     return ApiRequest.of(method, collection + "/" + segment(id));
+  }
+
+  ApiRequest item(String method, String id, Query query) {
+    requireNonNull(query, "query == null");
+    return item(method, id).query(query);
   }
 
   ApiRequest conditionalPut(Entity<T> entity) {
