@@ -395,29 +395,40 @@ public final class ApiRequest {
     if (path.isEmpty()) throw new IllegalArgumentException("path is empty");
     if (path.startsWith("/")) {
       throw new IllegalArgumentException(
-          "path must be relative to the base URL (no leading '/'): " + path);
+          "path must be relative to the base URL (no leading '/'): " + shown(path));
     }
     int end = path.length();
     int q = path.indexOf('?');
     if (q >= 0) end = q;
     int frag = path.indexOf('#');
-    if (frag >= 0) throw new IllegalArgumentException("path must not hold a fragment: " + path);
+    if (frag >= 0) throw new IllegalArgumentException("path must not hold a fragment: " + shown(path));
     String p = path.substring(0, end);
     if (SCHEME.matcher(p).lookingAt()) {
       throw new IllegalArgumentException(
-          "path must be relative, use ApiRequest.of(method, URI) for absolute URIs: " + path);
+          "path must be relative, use ApiRequest.of(method, URI) for absolute URIs: " + shown(path));
     }
-    if (p.indexOf('\\') >= 0) throw new IllegalArgumentException("path holds '\\': " + path);
+    if (p.indexOf('\\') >= 0) throw new IllegalArgumentException("path holds '\\': " + shown(path));
     for (int from = 0; from <= p.length(); ) {
       int slash = p.indexOf('/', from);
       int to = slash < 0 ? p.length() : slash;
       if (isDotSegment(p, from, to)) {
         throw new IllegalArgumentException(
-            "path must not hold '.' or '..' segments that leave the base URL: " + path);
+            "path must not hold '.' or '..' segments that leave the base URL: " + shown(path));
       }
       from = to + 1;
     }
     return path;
+  }
+
+  /**
+   * A path as messages show it: without its query or fragment, which may hold secrets (an
+   * {@code access_token}, an OAuth fragment).
+   */
+  static String shown(String path) {
+    int q = path.indexOf('?');
+    int f = path.indexOf('#');
+    int cut = q < 0 ? f : f < 0 ? q : Math.min(q, f);
+    return cut < 0 ? path : path.substring(0, cut) + path.charAt(cut) + "…";
   }
 
   /** {@code .} or {@code ..} in {@code s[from, to)}, each dot possibly written {@code %2e}. */

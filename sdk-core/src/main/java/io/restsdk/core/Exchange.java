@@ -288,12 +288,15 @@ final class Exchange<T> {
   private HttpUrl resolve() {
     if (request.uri() != null) {
       HttpUrl u = HttpUrl.parse(request.uri().toString());
-      if (u == null) throw new IllegalArgumentException("not an http(s) URI: " + request.uri());
+      // Neither path nor query in the message: they may hold secrets.
+      if (u == null) throw new IllegalArgumentException("not an http(s) URI: "
+          + request.uri().getScheme() + "://" + request.uri().getHost());
       return request.query().addTo(u);
     }
     HttpUrl u = client.baseUrl.resolve(request.path());
     if (u == null || !u.encodedPath().startsWith(client.baseUrl.encodedPath())) {
-      throw new IllegalArgumentException("path leaves the base URL: " + request.path());
+      throw new IllegalArgumentException(
+          "path leaves the base URL: " + ApiRequest.shown(request.path()));
     }
     return request.query().addTo(u);
   }

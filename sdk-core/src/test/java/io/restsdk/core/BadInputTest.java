@@ -1,6 +1,7 @@
 package io.restsdk.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,6 +89,17 @@ class BadInputTest extends ClientTest {
       "./books"})
   void badPathsAreRefused(String path) {
     assertThrows(IllegalArgumentException.class, () -> ApiRequest.get(path));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/books?access_token=s3cr3t-9931", "books/%2E%2E/%2E%2E/a?token=s3cr3t-9931",
+      "books?x=1#access_token=s3cr3t-9931", "http://evil.example/x?sig=s3cr3t-9931",
+      "books\\x?key=s3cr3t-9931"})
+  void aRefusedPathIsShownWithoutItsQueryOrFragment(String path) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ApiRequest.get(path));
+    assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("?…") || e.getMessage().endsWith("#…"), e.getMessage());
   }
 
   @ParameterizedTest
