@@ -131,6 +131,40 @@ class CreatedBodyTest extends ClientTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
+  void a201BodyWithAnInvalidEtagIsUsedAndNotStored(Mode mode) {
+    server.enqueue(createdWithBody("books/7", "application/json", BOOK, "unquoted-1"));
+
+    Entity<Book> made = mode.create(books(), DUNE);
+
+    assertEquals(DUNE, made.body());
+    assertNull(made.etag());
+    assertEquals(1, server.getRequestCount());
+    assertEquals(0, client.etagCache().stats().stores());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void a201BodyIsStoredOnlyWhereA200WouldBe(Mode mode) {
+    // no-store, and a Vary on a header the request carried: used, never kept.
+    server.enqueue(new MockResponse.Builder().code(201).addHeader("Location", "books/7")
+        .addHeader("Content-Type", "application/json").addHeader("ETag", "\"1\"")
+        .addHeader("Cache-Control", "no-store").body(BOOK).build());
+    server.enqueue(new MockResponse.Builder().code(201).addHeader("Location", "books/8")
+        .addHeader("Content-Type", "application/json").addHeader("ETag", "\"1\"")
+        .addHeader("Vary", "X-Tenant").body(BOOK).build());
+
+    ApiResponse<Book> noStore = mode.send(client, ApiRequest.post("books").body(BOOK), Book.class);
+    ApiResponse<Book> varying = mode.send(client,
+        ApiRequest.post("books").header("X-Tenant", "a").body(BOOK), Book.class);
+
+    assertEquals(DUNE, assertInstanceOf(ApiResponse.Created.class, noStore).entity().body());
+    assertEquals(DUNE, assertInstanceOf(ApiResponse.Created.class, varying).entity().body());
+    assertEquals(2, server.getRequestCount(), "no GET of either Location");
+    assertEquals(0, client.etagCache().stats().stores());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
   void a201BodyThatIsNotJsonFallsBackToTheGet(Mode mode) throws Exception {
     server.enqueue(createdWithBody("books/7", "text/plain", "created", "\"1\""));
     server.enqueue(json(200, BOOK, "\"1\""));
