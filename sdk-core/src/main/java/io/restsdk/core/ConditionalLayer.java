@@ -160,6 +160,33 @@ final class ConditionalLayer {
   }
 
   /**
+   * The key a later GET of {@code url} from this client would use, derived from the key of the
+   * request that was answered with {@code url} (a 201's {@code Location}): the same
+   * {@code Accept} and partition, the same credentials when {@link OriginPolicy} would send them
+   * there ({@code withCredentials}), else none.
+   */
+  CacheKey keyAt(CacheKey sent, HttpUrl url, boolean withCredentials) {
+    String principal = withCredentials || partition != null ? sent.principal()
+        : Principals.ANONYMOUS;
+    return new CacheKey(url.toString(), principal, sent.accept());
+  }
+
+  /**
+   * Keeps the body of a 201 under its {@code Location}'s key, by the rules for a GET's 200
+   * (no {@code no-store}, a {@code Vary} the key covers); true when it was kept. The caller
+   * has already evicted what the URL held.
+   */
+  boolean storeCreated(CacheKey key, ETag etag, RawResponse raw, ApiRequest request) {
+    String cacheControl = raw.header("Cache-Control");
+    if (cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-store")
+        || !varyIsInKey(raw.headers(), request, key)) {
+      return false;
+    }
+    cache.store(key, new CachedResponse(etag, raw.body(), raw.headers()));
+    return true;
+  }
+
+  /**
    * Whether every request header the response's {@code Vary} names is part of the key, so one
    * entry per key is right (RFC 9111 §4.1):
    * <ul>

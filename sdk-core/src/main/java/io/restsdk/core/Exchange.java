@@ -97,6 +97,10 @@ final class Exchange<T> {
     return bypassCache;
   }
 
+  JavaType type() {
+    return type;
+  }
+
   /** The exchange for the next request of this call (a redirect, the GET of Location). */
   Exchange<T> follower(ApiRequest next, boolean needBody, boolean bypassCache) {
     Exchange<T> e = new Exchange<>(client, next, type);
@@ -370,7 +374,13 @@ final class Exchange<T> {
     if (row.outcome == StatusTable.Outcome.FAILURE) throw failure(raw, ctx, row);
     if (needBody) requireBody(raw, ctx);
     if (row.bodyless && raw.body().length > 0) {
-      violation(raw, ctx, raw.code() + " with a body (" + raw.body().length + " bytes)");
+      if (raw.code() != 201) {
+        violation(raw, ctx, raw.code() + " with a body (" + raw.body().length + " bytes)");
+      } else if (client.contractMode == ContractMode.STRICT) {
+        // Lenient: the body is the created entity (CreatedBody); strict: still a deviation.
+        throw contractViolation(raw, ctx, "201 with a body (" + raw.body().length
+            + " bytes; the " + ctx.method + " succeeded, the resource was created)");
+      }
     }
     boolean write = WRITES.contains(ctx.method);
     if (write) client.conditional.evictWritten(ctx.url);

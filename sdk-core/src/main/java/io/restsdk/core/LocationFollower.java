@@ -146,8 +146,9 @@ final class LocationFollower {
   // ------------------------------------------------------------------ 201 Created
 
   /**
-   * A 201: resolves its {@code Location} and, when the call follows it, reads the created
-   * resource back with a GET; the result is a {@link ApiResponse.Created} whose entity has
+   * A 201: resolves its {@code Location} and, when the call follows it, takes the created
+   * resource from the 201's body when that is usable ({@link CreatedBody}), else reads it back
+   * with a GET; the result is a {@link ApiResponse.Created} whose entity has
    * status 201. From then on a failure of this call means the resource was created but not read
    * back (see {@link #failed(SdkException)}).
    */
@@ -183,6 +184,9 @@ final class LocationFollower {
       Exchange.log(ctx, "201 Location on another origin not followed: " + shown);
       return Exchange.done(new ApiResponse.Created<>(raw.code(), raw.headers(), uri, null));
     }
+    ApiResponse<T> fromBody = CreatedBody.use(ex, raw, ctx, location, uri,
+        OriginPolicy.mayCarryCredentials(client.baseUrl, location, leftOrigin));
+    if (fromBody != null) return Exchange.done(fromBody);
     created = new CreatedAt(ctx.method(), ctx.shownUrl(), uri, shown);
     redirects = 0; // the GET is a request of its own: its redirects count anew
     visited = null;

@@ -80,10 +80,13 @@ public final class Resource<T> {
 
   /**
    * Creates an item: POST to the collection; the 201's {@code Location} is followed with a GET
-   * and the created entity returned, with status 201 (and the ETag and headers of the GET).
+   * and the created entity returned, with status 201 (and the ETag and headers of the GET). In
+   * lenient mode a 201 that carries the created item as JSON is used instead, without the GET
+   * (its ETag and headers; a body that does not decode falls back to the GET).
    *
    * @throws ApiException.ContractViolation if the 201 has no usable {@code Location} (the
-   *     message says the POST succeeded; nothing is read back), or the answer is a 202 (accepted,
+   *     message says the POST succeeded; nothing is read back), or, in strict mode, has a body
+   *     (the message says the POST succeeded), or the answer is a 202 (accepted,
    *     not created yet; its headers hold any {@code Location}) or a 2xx without a body (the item was created, but there is no entity to
    *     return)
    * @throws LocationNotFollowedException if the item was created but not read back: its

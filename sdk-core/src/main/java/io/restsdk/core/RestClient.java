@@ -495,7 +495,8 @@ public final class RestClient implements AutoCloseable {
 
     /**
      * Whether {@code send} follows a 201's {@code Location} with a GET. Default: true.
-     * {@link Resource#create} always follows.
+     * {@link Resource#create} always follows. A followed 201 that carries the created item as
+     * JSON is, in lenient mode, used without the GET; not followed, the 201's body is not read.
      */
     public Builder followLocation(boolean follow) {
       this.followLocation = follow;

@@ -120,7 +120,8 @@ final class ApiHandler {
     StoredItem item = store(collection, id, document);
     return Reply.noBody(201)
         .header("Location", store.itemUrl(collection.name, id).toString())
-        .header("ETag", item.etag());
+        .header("ETag", item.etag())
+        .created(Json.write(item.document()));
   }
 
   private Reply write(Request request, CollectionState collection, String id) {

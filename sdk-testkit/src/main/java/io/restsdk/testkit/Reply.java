@@ -12,6 +12,8 @@ final class Reply {
   final int status;
   final Map<String, String> headers = new LinkedHashMap<>();
   @Nullable String body;
+  /** A 201's created item as a GET of its Location would answer it; not sent unless a fault does. */
+  @Nullable String created;
 
   private Reply(int status, @Nullable String body) {
     this.status = status;
@@ -35,6 +37,11 @@ final class Reply {
 
   Reply withBody(String body) {
     this.body = body;
+    return this;
+  }
+
+  Reply created(String representation) {
+    this.created = representation;
     return this;
   }
 

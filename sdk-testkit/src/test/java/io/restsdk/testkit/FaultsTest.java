@@ -180,11 +180,16 @@ class FaultsTest {
   }
 
   @Test
-  void violationCreatedWithBody() {
+  void violationCreatedWithBodySendsTheCreatedItemAsAGetWouldAnswerIt() {
     server.faults().createdWithBody(1, "books");
-    Http.Result result = Http.request(server, "POST", "books").body("{}").send();
+    Http.Result result = Http.request(server, "POST", "books").body("{\"title\":\"Dune\"}").send();
     assertEquals(201, result.code());
-    assertFalse(result.body().isEmpty());
+    assertEquals("application/json", result.header("Content-Type"));
+    String location = result.header("Location");
+    Http.Result read = Http.request(server, "GET", location.substring(server.baseUrl().length())).send();
+    assertEquals(read.body(), result.body());
+    assertEquals(read.header("ETag"), result.header("ETag"));
+    assertTrue(result.body().contains("\"title\":\"Dune\""), result.body());
   }
 
   @Test

@@ -68,7 +68,7 @@ public final class SpringDataRestServer implements BeforeAllCallback {
           "logging.level.root", "WARN",
           // Spring Boot's reminder that open-in-view is on by default (kept on: it is the default).
           "logging.level.org.springframework.boot.autoconfigure.orm.jpa", "ERROR",
-          // Every create logs "201 with a body" (see the README); SdkLog still sees it.
+          // Tolerated contract violations stay out of the output; SdkLog still sees them.
           "logging.level.io.restsdk.core", "ERROR",
           // The FK and unique violations the tests provoke are logged by Hibernate as errors.
           "logging.level.org.hibernate.engine.jdbc.spi.SqlExceptionHelper", "OFF"));

@@ -127,6 +127,30 @@ class SdkCoreAgainstMockApiServerTest {
   }
 
   @Test
+  void a201WithTheCreatedBodyIsTheEntityWithoutAGet(RestClient client, MockApiServer server) {
+    server.faults().createdWithBody(1, "books");
+    Entity<Book> created = client.resource("books", Book.class).create(new Book(null, "Dune", null));
+    assertEquals(201, created.status());
+    assertEquals("Dune", created.body().title());
+    assertEquals(created.location().toString(), server.baseUrl() + "books/" + created.body().id());
+    assertNotNull(created.etag());
+    assertThat(server).received("POST", "books").withStatus(201).once();
+    assertThat(server).didNotReceive("GET", "books/*");
+  }
+
+  @Test
+  void a201WithABodyIsAContractViolationInStrictModeAfterTheCreate(MockApiServer server) {
+    server.faults().createdWithBody(1, "books");
+    try (RestClient strict = RestClient.builder().baseUrl(server.baseUrl()).bearerToken(server.token())
+        .contractMode(ContractMode.STRICT).build()) {
+      ApiException.ContractViolation v = assertThrows(ApiException.ContractViolation.class,
+          () -> strict.resource("books", Book.class).create(new Book(null, "Dune", null)));
+      assertTrue(v.violation().endsWith(" bytes; the POST succeeded, the resource was created)"), v.violation());
+    }
+    assertThat(server).received("POST", "books").withStatus(201).once();
+  }
+
+  @Test
   void aRawStackTraceIsAContractViolationInStrictMode(MockApiServer server) {
     server.collection("books").put("1", "{\"title\":\"Dune\"}");
     server.faults().rawStackTrace(1, "GET", "books/1");
