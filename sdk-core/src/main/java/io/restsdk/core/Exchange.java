@@ -479,7 +479,7 @@ final class Exchange<T> {
 
   private ApiException failure(RawResponse raw, Ctx ctx, StatusTable row) {
     client.conditional.evictFailed(ctx.key, raw.code());
-    String text = ErrorBodies.text(raw.body(), client.maxErrorBodyBytes);
+    String text = ErrorBodies.text(raw.body(), client.limits.maxErrorBodyBytes());
     if (text != null) text = scrub(text, ctx);
     if (text != null && ErrorBodies.looksLikeStackTrace(text)) {
       violation(raw, ctx, raw.code() + " with a raw stack trace in the body");

@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -54,11 +53,8 @@ public final class RestClient implements AutoCloseable {
   final boolean followCrossOriginLocation;
   final boolean followRedirects;
   final boolean followCrossOriginRedirects;
-  final long maxBodyBytes;
-  final int maxErrorBodyBytes;
   final Transport.Limits limits;
   final EtagCache etagCache;
-  final boolean conditionalWrites;
   /** The ETag cache's rules for this client: keys, validators, store, evictions. */
   final ConditionalLayer conditional;
   final int modifyAttempts;
@@ -69,7 +65,7 @@ public final class RestClient implements AutoCloseable {
   final @Nullable DecodedBodies decodedBodies;
 
   private final Builder config;
-  private final SharedResources shared;
+  private final OkHttpSetup.SharedResources shared;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ConcurrentMap<JavaType, ObjectReader> readers = new ConcurrentHashMap<>();
 
@@ -84,61 +80,18 @@ public final class RestClient implements AutoCloseable {
     this.followCrossOriginLocation = b.followCrossOriginLocation;
     this.followRedirects = b.followRedirects;
     this.followCrossOriginRedirects = b.followCrossOriginRedirects;
-    this.maxBodyBytes = b.maxBodyBytes;
-    this.maxErrorBodyBytes = b.maxErrorBodyBytes;
-    this.limits = new Transport.Limits(maxBodyBytes, maxErrorBodyBytes);
+    this.limits = new Transport.Limits(b.maxBodyBytes, b.maxErrorBodyBytes);
     this.etagCache = b.etagCache != null ? b.etagCache : EtagCache.inMemory();
-    this.conditionalWrites = b.conditionalWrites;
-    this.conditional = new ConditionalLayer(etagCache, conditionalWrites, b.cachePartition);
+    this.conditional = new ConditionalLayer(etagCache, b.conditionalWrites, b.cachePartition);
     this.modifyAttempts = b.modifyAttempts;
     this.modifyBackoff = b.modifyBackoff;
     this.policies = new Policies(b.retryOptions, b.breakerThreshold, b.breakerDelay,
         b.failsafePolicies, b.retryListener, b.tokenProvider, b.deadline, b.clock);
     this.autoIdempotencyKeys = b.autoIdempotencyKeys;
     this.decodedBodies = b.reuseDecodedBodies && etagCache.isEnabled() ? new DecodedBodies() : null;
-    if (b.okHttp != null) {
-      this.okHttp = applyTimeouts(b.okHttp.newBuilder(), b, false).build();
-      this.shared = b.shared != null ? b.shared.retain() : new SharedResources(null);
-    } else if (b.shared != null && b.shared.owned != null) {
-      if (b.maxConcurrentRequests > 0
-          && b.maxConcurrentRequests != b.shared.owned.dispatcher().getMaxRequestsPerHost()) {
-        throw new IllegalStateException("a client derived with newBuilder() shares the OkHttp"
-            + " dispatcher of the client it came from; maxConcurrentRequests cannot differ");
-      }
-      this.okHttp = applyTimeouts(b.shared.owned.newBuilder(), b, true).build();
-      this.shared = b.shared.retain();
-    } else {
-      OkHttpClient own = applyTimeouts(
-          new OkHttpClient.Builder().dispatcher(b.dispatcher()), b, true).build();
-      this.okHttp = own;
-      this.shared = new SharedResources(own);
-    }
-  }
-
-  private static OkHttpClient.Builder applyTimeouts(
-      OkHttpClient.Builder ok, Builder b, boolean always) {
-    // OkHttp would silently send a request again after some connection failures, a POST
-    // included; every repeat is left to the retry policies, which know when it is safe.
-    ok.retryOnConnectionFailure(false);
-    // Redirects are followed by LocationFollower, which knows which credentials may go where;
-    // OkHttp's own following would send credential headers and bodies to other origins.
-    ok.followRedirects(false).followSslRedirects(false);
-    ResponseShields.install(ok);
-    if (always || b.connectTimeout != null) {
-      ok.connectTimeout(orDefault(b.connectTimeout, Builder.DEFAULT_CONNECT));
-    }
-    if (always || b.readTimeout != null) {
-      Duration read = orDefault(b.readTimeout, Builder.DEFAULT_READ);
-      ok.readTimeout(read).writeTimeout(read);
-    }
-    if (always || b.callTimeout != null) {
-      ok.callTimeout(orDefault(b.callTimeout, Duration.ZERO));
-    }
-    return ok;
-  }
-
-  private static Duration orDefault(@Nullable Duration d, Duration dflt) {
-    return d != null ? d : dflt;
+    OkHttpSetup.Wired wired = OkHttpSetup.wire(b);
+    this.okHttp = wired.okHttp();
+    this.shared = wired.shared();
   }
 
   private static ObjectMapper defaultMapper() {
@@ -179,8 +132,7 @@ public final class RestClient implements AutoCloseable {
    * @throws IllegalArgumentException if {@code path} is empty, absolute, or leaves the base URL
    */
   public <T> Resource<T> resource(String path, Class<T> type) {
-    requireNonNull(type, "type == null");
-    return new Resource<>(this, Resource.checkCollection(path), mapper.constructType(type));
+    return resource(path, (Type) type);
   }
 
   /** A typed view for a generic body type, e.g. {@code new TypeReference<Map<String,Object>>(){}.getType()}. */
@@ -258,28 +210,6 @@ public final class RestClient implements AutoCloseable {
     return "RestClient{" + baseUrl + ", " + contractMode + ", " + etagCache + "}";
   }
 
-  /** The OkHttp client this instance created, released when its last user closes. */
-  static final class SharedResources {
-    final @Nullable OkHttpClient owned;
-    private final AtomicInteger users = new AtomicInteger(1);
-
-    SharedResources(@Nullable OkHttpClient owned) {
-      this.owned = owned;
-    }
-
-    SharedResources retain() {
-      users.incrementAndGet();
-      return this;
-    }
-
-    void release() {
-      if (users.decrementAndGet() == 0 && owned != null) {
-        owned.dispatcher().executorService().shutdown();
-        owned.connectionPool().evictAll();
-      }
-    }
-  }
-
   /**
    * Configures a {@link RestClient}. Not thread-safe; {@link #build()} copies what it needs.
    *
@@ -292,7 +222,7 @@ public final class RestClient implements AutoCloseable {
    *     .build();
    * }</pre>
    */
-  public static final class Builder {
+  public static final class Builder implements Cloneable {
     static final Duration DEFAULT_CONNECT = Duration.ofSeconds(10);
     static final Duration DEFAULT_READ = Duration.ofSeconds(30);
     static final String DEFAULT_USER_AGENT = "restsdk/0.1";
@@ -326,47 +256,19 @@ public final class RestClient implements AutoCloseable {
     boolean autoIdempotencyKeys;
     @Nullable Duration deadline;
     Clock clock = Clock.systemUTC();
-    @Nullable SharedResources shared;
+    OkHttpSetup.@Nullable SharedResources shared;
     boolean retryOptionsSet;
     int maxConcurrentRequests; // 0: the default, DEFAULT_MAX_CONCURRENT_REQUESTS
 
     Builder() {}
 
+    /** A shallow copy: every field is a value, an immutable list or a shared object. */
     Builder copy() {
-      Builder b = new Builder();
-      b.baseUrl = baseUrl;
-      b.tokenProvider = tokenProvider;
-      b.okHttp = okHttp;
-      b.mapper = mapper;
-      b.connectTimeout = connectTimeout;
-      b.readTimeout = readTimeout;
-      b.callTimeout = callTimeout;
-      b.userAgent = userAgent;
-      b.contractMode = contractMode;
-      b.followLocation = followLocation;
-      b.followCrossOriginLocation = followCrossOriginLocation;
-      b.followRedirects = followRedirects;
-      b.followCrossOriginRedirects = followCrossOriginRedirects;
-      b.maxBodyBytes = maxBodyBytes;
-      b.maxErrorBodyBytes = maxErrorBodyBytes;
-      b.etagCache = etagCache;
-      b.conditionalWrites = conditionalWrites;
-      b.cachePartition = cachePartition;
-      b.reuseDecodedBodies = reuseDecodedBodies;
-      b.modifyAttempts = modifyAttempts;
-      b.modifyBackoff = modifyBackoff;
-      b.retryOptions = retryOptions;
-      b.retryListener = retryListener;
-      b.breakerThreshold = breakerThreshold;
-      b.breakerDelay = breakerDelay;
-      b.failsafePolicies = failsafePolicies;
-      b.autoIdempotencyKeys = autoIdempotencyKeys;
-      b.deadline = deadline;
-      b.clock = clock;
-      b.shared = shared;
-      b.retryOptionsSet = retryOptionsSet;
-      b.maxConcurrentRequests = maxConcurrentRequests;
-      return b;
+      try {
+        return (Builder) super.clone();
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError(e);
+      }
     }
 
     /**
@@ -858,14 +760,6 @@ public final class RestClient implements AutoCloseable {
     }
 
     static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
-
-    okhttp3.Dispatcher dispatcher() {
-      int max = maxConcurrentRequests > 0 ? maxConcurrentRequests : DEFAULT_MAX_CONCURRENT_REQUESTS;
-      okhttp3.Dispatcher d = new okhttp3.Dispatcher();
-      d.setMaxRequests(max);
-      d.setMaxRequestsPerHost(max);
-      return d;
-    }
 
     /** The clock {@code Retry-After} dates are measured with when a response has no Date. */
     Builder clock(Clock clock) {

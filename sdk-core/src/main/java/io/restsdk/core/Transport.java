@@ -149,7 +149,7 @@ final class Transport {
   }
 
   /** The caps for one client. */
-  record Limits(long maxBodyBytes, long maxErrorBodyBytes) {}
+  record Limits(long maxBodyBytes, int maxErrorBodyBytes) {}
 
   /** What a failure message names: method, redacted URL, the type being decoded. */
   record Target(String method, String shownUrl, java.lang.reflect.Type type) {}
