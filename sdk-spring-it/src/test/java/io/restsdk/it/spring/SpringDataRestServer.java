@@ -58,8 +58,14 @@ public final class SpringDataRestServer implements BeforeAllCallback {
     }
 
     static Running start() {
+      return start(Map.of());
+    }
+
+    /** An application of its own, with {@code extra} properties (e.g. {@link TourSecurity}'s). */
+    static Running start(Map<String, Object> extra) {
       SpringApplication app = new SpringApplication(ItApplication.class);
-      app.setDefaultProperties(Map.<String, Object>of(
+      Map<String, Object> properties = new java.util.HashMap<>(extra);
+      properties.putAll(Map.<String, Object>of(
           "server.port", "0",
           "server.address", "127.0.0.1",
           "spring.main.banner-mode", "off",
@@ -72,6 +78,7 @@ public final class SpringDataRestServer implements BeforeAllCallback {
           "logging.level.io.restsdk.core", "ERROR",
           // The FK and unique violations the tests provoke are logged by Hibernate as errors.
           "logging.level.org.hibernate.engine.jdbc.spi.SqlExceptionHelper", "OFF"));
+      app.setDefaultProperties(properties);
       return new Running(app.run());
     }
 
