@@ -242,7 +242,7 @@ public final class Faults {
       String location = reply.headers.getOrDefault("Location", "");
       String id = location.substring(location.lastIndexOf('/') + 1);
       reply.body = reply.created != null ? reply.created : "{\"id\":\"" + id + "\"}";
-      reply.headers.put("Content-Type", "application/json");
+      reply.headers.put("Content-Type", reply.createdType);
     }
   }
 
