@@ -23,9 +23,17 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@code GET} item: 200 with a strong {@code ETag}; {@code If-None-Match} matching it: 304;
  *       {@code GET} collection: 200 with a JSON array and the collection's own ETag;
- *   <li>{@code POST} collection: 201 with the new item's absolute {@code Location} and no body;
- *   <li>{@code PUT} (replace) and {@code PATCH} (JSON merge patch, RFC 7396) item: 204 with the
- *       new ETag; {@code If-Match} not matching (strong comparison, {@code *} = exists): 412;
+ *   <li>{@code GET} collection with {@code ?page=0&size=2} (zero-based): that page as an array,
+ *       with a {@code Link} header ({@code first}, {@code prev}, {@code self}, {@code next},
+ *       {@code last}), {@code X-Total-Count} and the page's own ETag; a bad {@code page} or
+ *       {@code size}: 400;
+ *   <li>{@code POST} collection: 201 with the new item's absolute {@code Location} and no body
+ *       (with the created item as body when {@link Builder#createdWithBody(boolean)} is on);
+ *   <li>{@code PUT} (replace) and {@code PATCH} item: 204 with the new ETag; {@code PATCH} takes
+ *       a JSON merge patch (RFC 7396, {@code application/merge-patch+json} or {@code
+ *       application/json}) or a JSON Patch (RFC 6902, {@code application/json-patch+json}; a
+ *       failed {@code test} or a missing path: 409), any other type: 415; {@code If-Match} not
+ *       matching (strong comparison, {@code *} = exists): 412;
  *   <li>{@code DELETE} item: 204; an unknown id: 404 without body;
  *   <li>malformed JSON: 400 with a {@code {code,type,message}} body;
  *   <li>no or unknown bearer token: 401 without body; the read-only token writing: 403;
@@ -44,6 +52,10 @@ import org.jspecify.annotations.Nullable;
  *   assertEquals(1, server.collection("books").size());
  * }
  * }</pre>
+ *
+ * <p>With {@code builder().style(ResponseStyle.HAL)} it answers as Spring Data REST does instead:
+ * {@code _links} on items, references as links, collections as paged HAL objects; see {@link
+ * ResponseStyle}.
  *
  * <p>The server is thread-safe; conditional writes are atomic.
  */
