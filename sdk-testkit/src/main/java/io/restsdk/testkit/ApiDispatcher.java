@@ -25,9 +25,10 @@ final class ApiDispatcher extends Dispatcher {
   private final @Nullable StrictObserver observer;
   private final Traffic traffic;
 
-  ApiDispatcher(Store store, Faults faults, Auth auth, @Nullable StrictObserver observer, Traffic traffic) {
+  ApiDispatcher(
+      Store store, ServerOptions options, Faults faults, Auth auth, @Nullable StrictObserver observer, Traffic traffic) {
     this.store = store;
-    this.handler = new ApiHandler(store);
+    this.handler = new ApiHandler(store, options);
     this.faults = faults;
     this.auth = auth;
     this.observer = observer;
@@ -78,7 +79,8 @@ final class ApiDispatcher extends Dispatcher {
     if (observer != null) {
       observer.beforeRequest(token, method, url.encodedPath(), ref, ifMatch != null);
     }
-    Reply reply = handler.handle(new ApiHandler.Request(method, url, ifMatch, joined(headers, "If-None-Match"), body));
+    Reply reply = handler.handle(new ApiHandler.Request(
+        method, url, ifMatch, joined(headers, "If-None-Match"), headers.get("Content-Type"), joined(headers, "Accept"), body));
     if (observer != null) {
       observer.afterReply(token, method, ref, reply);
     }

@@ -4,13 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The conforming behaviour of the fake: routing of collection and item requests to the store,
- * conditional requests, merge patch, references and uniqueness. Authentication and faults are
- * handled before and after this, by {@link ApiDispatcher}.
+ * conditional requests, paging, the HAL style, merge patch and JSON Patch, references and
+ * uniqueness. Authentication and faults are handled before and after this, by {@link
+ * ApiDispatcher}.
  */
 final class ApiHandler {
   /** The field in which every stored document carries its own id. */
@@ -19,14 +24,28 @@ final class ApiHandler {
   private static final String COLLECTION_METHODS = "GET, HEAD, POST";
   private static final String ITEM_METHODS = "GET, HEAD, PUT, PATCH, DELETE";
 
-  private final Store store;
+  /** The PATCH media types accepted, as sent in {@code Accept-Patch} with a 415. */
+  static final String ACCEPT_PATCH = "application/merge-patch+json, application/json-patch+json, application/json";
 
-  ApiHandler(Store store) {
+  private final Store store;
+  private final ServerOptions options;
+  private final HalView hal;
+
+  ApiHandler(Store store, ServerOptions options) {
     this.store = store;
+    this.options = options;
+    this.hal = new HalView(store);
   }
 
   /** A request as the handler needs it. */
-  record Request(String method, HttpUrl url, @Nullable String ifMatch, @Nullable String ifNoneMatch, String body) {}
+  record Request(
+      String method,
+      HttpUrl url,
+      @Nullable String ifMatch,
+      @Nullable String ifNoneMatch,
+      @Nullable String contentType,
+      @Nullable String accept,
+      String body) {}
 
   Reply handle(Request request) {
     ItemRef ref = store.route(request.url());
@@ -67,7 +86,13 @@ final class ApiHandler {
   }
 
   private Reply list(Request request, CollectionState collection) {
-    String etag = collection.etag();
+    PageRequest page;
+    try {
+      page = PageRequest.of(request.url(), options);
+    } catch (BadRequest e) {
+      return Reply.error(400, e.getMessage());
+    }
+    String etag = page == null ? collection.etag() : page.etag(collection);
     Preconditions.Outcome outcome =
         Preconditions.evaluate(request.method(), etag, request.ifMatch(), request.ifNoneMatch());
     if (outcome == Preconditions.Outcome.NOT_MODIFIED) {
@@ -76,9 +101,21 @@ final class ApiHandler {
     if (outcome == Preconditions.Outcome.FAILED) {
       return Reply.error(412, "The collection " + collection.name + " has changed (ETag " + etag + ")");
     }
+    List<StoredItem> all = new ArrayList<>(collection.items.values());
+    if (page == null) {
+      ArrayNode array = Json.MAPPER.createArrayNode();
+      all.forEach(item -> array.add(item.document()));
+      return ok(request, Json.write(array), etag);
+    }
+    List<StoredItem> items = page.slice(all);
+    if (options.hal()) {
+      return ok(request, Json.write(hal.page(collection, page, items, all.size())), etag);
+    }
     ArrayNode array = Json.MAPPER.createArrayNode();
-    collection.items.values().forEach(item -> array.add(item.document()));
-    return ok(request, Json.write(array), etag);
+    items.forEach(item -> array.add(item.document()));
+    return ok(request, Json.write(array), etag)
+        .header("Link", page.linkHeader(all.size()))
+        .header("X-Total-Count", Integer.toString(all.size()));
   }
 
   private Reply read(Request request, CollectionState collection, String id) {
@@ -94,20 +131,28 @@ final class ApiHandler {
     if (outcome == Preconditions.Outcome.FAILED) {
       return preconditionFailed(collection, item);
     }
-    return ok(request, Json.write(item.document()), item.etag());
+    return ok(request, Json.write(render(collection, item)), item.etag());
   }
 
-  private static Reply ok(Request request, String body, String etag) {
-    if (request.method().equals("HEAD")) {
-      return Reply.noBody(200).header("ETag", etag).header("Content-Type", "application/json");
-    }
-    return Reply.json(200, body).header("ETag", etag);
+  /** An item as this server's style shows it. */
+  private JsonNode render(CollectionState collection, StoredItem item) {
+    return options.hal() ? hal.item(collection, item) : item.document();
+  }
+
+  /** The content type of this server's successful JSON answers to {@code request}. */
+  private String contentType(Request request) {
+    return options.hal() ? HalView.contentType(request.accept()) : HalView.JSON;
+  }
+
+  private Reply ok(Request request, String body, String etag) {
+    Reply reply = request.method().equals("HEAD") ? Reply.noBody(200) : Reply.json(200, body);
+    return reply.header("Content-Type", contentType(request)).header("ETag", etag);
   }
 
   private Reply create(Request request, CollectionState collection) {
     ObjectNode document;
     try {
-      document = parseObject(request.body());
+      document = incoming(parseObject(request.body()));
     } catch (BadRequest e) {
       return Reply.error(400, e.getMessage());
     }
@@ -118,13 +163,25 @@ final class ApiHandler {
       return problem;
     }
     StoredItem item = store(collection, id, document);
-    return Reply.noBody(201)
+    String representation = Json.write(render(collection, item));
+    String type = contentType(request);
+    Reply reply = options.createdWithBody() ? Reply.json(201, representation).header("Content-Type", type) : Reply.noBody(201);
+    return reply
         .header("Location", store.itemUrl(collection.name, id).toString())
         .header("ETag", item.etag())
-        .created(Json.write(item.document()));
+        .created(representation, type);
   }
 
   private Reply write(Request request, CollectionState collection, String id) {
+    PatchType patchType = null;
+    if (request.method().equals("PATCH")) {
+      patchType = PatchType.of(request.contentType());
+      if (patchType == null) {
+        return Reply.error(415, "PATCH takes Content-Type application/merge-patch+json, application/json-patch+json"
+                + " or application/json, got " + (request.contentType() == null ? "none" : request.contentType()))
+            .header("Accept-Patch", ACCEPT_PATCH);
+      }
+    }
     StoredItem current = collection.items.get(id);
     Preconditions.Outcome outcome = Preconditions.evaluate(
         request.method(), current == null ? null : current.etag(), request.ifMatch(), request.ifNoneMatch());
@@ -136,14 +193,17 @@ final class ApiHandler {
     }
     ObjectNode document;
     try {
-      if (request.method().equals("PUT")) {
-        document = parseObject(request.body());
+      if (patchType == null) {
+        document = incoming(parseObject(request.body()));
+      } else if (patchType == PatchType.MERGE) {
+        document = (ObjectNode) MergePatch.apply(current.document(), incoming(parseObject(request.body())));
       } else {
-        JsonNode patched = MergePatch.apply(current.document(), parseObject(request.body()));
-        document = (ObjectNode) patched;
+        document = jsonPatch(current.document(), request.body());
       }
     } catch (BadRequest e) {
       return Reply.error(400, e.getMessage());
+    } catch (JsonPatch.Conflict e) {
+      return Reply.error(409, e.getMessage());
     }
     document.put(ID_FIELD, id);
     Reply problem = Integrity.checkWrite(store, collection, id, document);
@@ -190,6 +250,49 @@ final class ApiHandler {
     return Reply.error(412, collection.name + "/" + id + " does not exist, so the precondition fails");
   }
 
+  /** A document as a client sent it; in the HAL style without {@code _links} and {@code _embedded}. */
+  private ObjectNode incoming(ObjectNode document) {
+    return options.hal() ? HalView.incoming(document) : document;
+  }
+
+  private static ObjectNode jsonPatch(ObjectNode current, String body) throws BadRequest, JsonPatch.Conflict {
+    if (body.isBlank()) {
+      throw new BadRequest("A JSON Patch body (a JSON array of operations) is required");
+    }
+    JsonNode patch;
+    try {
+      patch = Json.parse(body);
+    } catch (JsonProcessingException e) {
+      throw new BadRequest("Malformed JSON: " + e.getOriginalMessage());
+    }
+    JsonNode patched = JsonPatch.apply(current, patch);
+    if (!(patched instanceof ObjectNode object)) {
+      throw new BadRequest("The patched document must be a JSON object, got "
+          + patched.getNodeType().toString().toLowerCase(Locale.ROOT));
+    }
+    return object;
+  }
+
+  /** The kinds of PATCH body the fake understands. */
+  enum PatchType {
+    /** RFC 7396, {@code application/merge-patch+json}, or {@code application/json} as Spring Data REST takes it. */
+    MERGE,
+    /** RFC 6902, {@code application/json-patch+json}. */
+    JSON_PATCH;
+
+    static @Nullable PatchType of(@Nullable String contentType) {
+      MediaType type = contentType == null ? null : MediaType.parse(contentType);
+      if (type == null || !type.type().equalsIgnoreCase("application")) {
+        return null;
+      }
+      return switch (type.subtype().toLowerCase(Locale.ROOT)) {
+        case "merge-patch+json", "json" -> MERGE;
+        case "json-patch+json" -> JSON_PATCH;
+        default -> null;
+      };
+    }
+  }
+
   static ObjectNode parseObject(String body) throws BadRequest {
     if (body.isBlank()) {
       throw new BadRequest("A JSON object body is required");
@@ -201,7 +304,7 @@ final class ApiHandler {
       throw new BadRequest("Malformed JSON: " + e.getOriginalMessage());
     }
     if (!(node instanceof ObjectNode object)) {
-      throw new BadRequest("The body must be a JSON object, got " + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+      throw new BadRequest("The body must be a JSON object, got " + node.getNodeType().toString().toLowerCase(Locale.ROOT));
     }
     return object;
   }

@@ -109,8 +109,10 @@ public final class Faults {
   /**
    * Contract deviation: the next POSTs to {@code path} create the item and answer 201 with the
    * created item as body (what a GET of its {@code Location} answers), with {@code Location} and
-   * {@code ETag}, as Spring Data REST does. sdk-core in lenient mode uses that body and skips the
-   * GET; in strict mode it is a {@code ContractViolation} after the item was created.
+   * {@code ETag}, as Spring Data REST does; in the server's {@link ResponseStyle}, with its
+   * content type. sdk-core in lenient mode uses that body and skips the GET; in strict mode it is
+   * a {@code ContractViolation} after the item was created. {@link
+   * MockApiServer.Builder#createdWithBody(boolean)} does this for every POST.
    */
   public ScriptedFault createdWithBody(int times, String path) {
     return add(kind(ScriptedFault.Kind.CREATED_WITH_BODY, times, "POST", path));
@@ -242,7 +244,7 @@ public final class Faults {
       String location = reply.headers.getOrDefault("Location", "");
       String id = location.substring(location.lastIndexOf('/') + 1);
       reply.body = reply.created != null ? reply.created : "{\"id\":\"" + id + "\"}";
-      reply.headers.put("Content-Type", "application/json");
+      reply.headers.put("Content-Type", reply.createdType);
     }
   }
 

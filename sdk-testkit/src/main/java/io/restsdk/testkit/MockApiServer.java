@@ -23,9 +23,17 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@code GET} item: 200 with a strong {@code ETag}; {@code If-None-Match} matching it: 304;
  *       {@code GET} collection: 200 with a JSON array and the collection's own ETag;
- *   <li>{@code POST} collection: 201 with the new item's absolute {@code Location} and no body;
- *   <li>{@code PUT} (replace) and {@code PATCH} (JSON merge patch, RFC 7396) item: 204 with the
- *       new ETag; {@code If-Match} not matching (strong comparison, {@code *} = exists): 412;
+ *   <li>{@code GET} collection with {@code ?page=0&size=2} (zero-based): that page as an array,
+ *       with a {@code Link} header ({@code first}, {@code prev}, {@code self}, {@code next},
+ *       {@code last}), {@code X-Total-Count} and the page's own ETag; a bad {@code page} or
+ *       {@code size}: 400;
+ *   <li>{@code POST} collection: 201 with the new item's absolute {@code Location} and no body
+ *       (with the created item as body when {@link Builder#createdWithBody(boolean)} is on);
+ *   <li>{@code PUT} (replace) and {@code PATCH} item: 204 with the new ETag; {@code PATCH} takes
+ *       a JSON merge patch (RFC 7396, {@code application/merge-patch+json} or {@code
+ *       application/json}) or a JSON Patch (RFC 6902, {@code application/json-patch+json}; a
+ *       failed {@code test} or a missing path: 409), any other type: 415; {@code If-Match} not
+ *       matching (strong comparison, {@code *} = exists): 412;
  *   <li>{@code DELETE} item: 204; an unknown id: 404 without body;
  *   <li>malformed JSON: 400 with a {@code {code,type,message}} body;
  *   <li>no or unknown bearer token: 401 without body; the read-only token writing: 403;
@@ -45,6 +53,10 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
+ * <p>With {@code builder().style(ResponseStyle.HAL)} it answers as Spring Data REST does instead:
+ * {@code _links} on items, references as links, collections as paged HAL objects; see {@link
+ * ResponseStyle}.
+ *
  * <p>The server is thread-safe; conditional writes are atomic.
  */
 public final class MockApiServer implements AutoCloseable {
@@ -63,12 +75,14 @@ public final class MockApiServer implements AutoCloseable {
   private final String token;
   private final String readOnlyToken;
   private final boolean authEnabled;
+  private final ServerOptions options;
 
   private MockApiServer(Builder builder) throws IOException {
     this.token = builder.token;
     this.readOnlyToken = builder.readOnlyToken;
     this.authEnabled = builder.authEnabled;
     this.observer = builder.strictObserver ? new StrictObserver() : null;
+    this.options = new ServerOptions(builder.style, builder.defaultPageSize, builder.maxPageSize, builder.createdWithBody);
     this.server = new MockWebServer();
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
     server.start(InetAddress.getByName("127.0.0.1"), 0);
@@ -80,7 +94,7 @@ public final class MockApiServer implements AutoCloseable {
         .build();
     this.store = new Store(base);
     this.faults = new Faults(base.encodedPath());
-    server.setDispatcher(new ApiDispatcher(store, faults, new Auth(authEnabled, token, readOnlyToken), observer, traffic));
+    server.setDispatcher(new ApiDispatcher(store, options, faults, new Auth(authEnabled, token, readOnlyToken), observer, traffic));
   }
 
   /** A builder for a server with the given collections, tokens and options. */
@@ -125,6 +139,11 @@ public final class MockApiServer implements AutoCloseable {
   /** Whether bearer tokens are checked; see {@link Builder#noAuth()}. */
   public boolean authEnabled() {
     return authEnabled;
+  }
+
+  /** How items, collections and references are rendered; see {@link Builder#style(ResponseStyle)}. */
+  public ResponseStyle style() {
+    return options.style();
   }
 
   /** The collection with this name, created empty if it does not exist yet. */
@@ -239,6 +258,10 @@ public final class MockApiServer implements AutoCloseable {
     private boolean authEnabled = true;
     private boolean strictObserver;
     private String basePath = "/v1/";
+    private ResponseStyle style = ServerOptions.DEFAULTS.style();
+    private int defaultPageSize = ServerOptions.DEFAULTS.defaultPageSize();
+    private int maxPageSize = ServerOptions.DEFAULTS.maxPageSize();
+    private boolean createdWithBody = ServerOptions.DEFAULTS.createdWithBody();
     private final Map<String, List<Consumer<MockCollection>>> collections = new LinkedHashMap<>();
 
     private Builder() {}
@@ -279,6 +302,61 @@ public final class MockApiServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How items, collections and references are rendered (default {@link
+     * ResponseStyle#PLAIN_JSON}, unpaged arrays unless a page is asked for). {@link
+     * ResponseStyle#HAL} answers as Spring Data REST does: {@code _links}, references as links,
+     * collections as paged {@code _embedded} objects.
+     *
+     * @throws NullPointerException if {@code style} is null
+     */
+    public Builder style(ResponseStyle style) {
+      this.style = Objects.requireNonNull(style, "style == null");
+      return this;
+    }
+
+    /**
+     * The page size of a collection GET that names no {@code size}. When set, a plain-JSON GET
+     * without {@code page} and {@code size} answers the first page (with {@code Link} and {@code
+     * X-Total-Count}), as Spring does; when not set (the default), it answers the whole collection
+     * and a paged request without {@code size} gets 20 items (HAL collections are always paged, 20
+     * to a page).
+     *
+     * @throws IllegalArgumentException if {@code size} is less than 1
+     */
+    public Builder defaultPageSize(int size) {
+      if (size < 1) {
+        throw new IllegalArgumentException("defaultPageSize must be at least 1, was " + size);
+      }
+      this.defaultPageSize = size;
+      return this;
+    }
+
+    /**
+     * The largest {@code size} a page request may name (default 1000, Spring Data REST's); a
+     * larger one, like a {@code size} below 1 or not a number, is answered 400.
+     *
+     * @throws IllegalArgumentException if {@code size} is less than 1
+     */
+    public Builder maxPageSize(int size) {
+      if (size < 1) {
+        throw new IllegalArgumentException("maxPageSize must be at least 1, was " + size);
+      }
+      this.maxPageSize = size;
+      return this;
+    }
+
+    /**
+     * Whether a POST's 201 carries the created item as its body (in the server's style, with
+     * {@code Location} and {@code ETag}), as Spring Data REST answers a request with {@code
+     * Accept}. Default false: the contract's 201 without a body. {@link
+     * Faults#createdWithBody(int, String)} does the same for a few requests only.
+     */
+    public Builder createdWithBody(boolean enabled) {
+      this.createdWithBody = enabled;
+      return this;
+    }
+
     /** Declares an empty collection. */
     public Builder collection(String name) {
       return collection(name, c -> {});
@@ -298,6 +376,10 @@ public final class MockApiServer implements AutoCloseable {
     public MockApiServer build() {
       if (authEnabled && token.equals(readOnlyToken)) {
         throw new IllegalStateException("The token and the read-only token must differ");
+      }
+      if (defaultPageSize > maxPageSize) {
+        throw new IllegalStateException(
+            "defaultPageSize (" + defaultPageSize + ") must not exceed maxPageSize (" + maxPageSize + ")");
       }
       MockApiServer server;
       try {

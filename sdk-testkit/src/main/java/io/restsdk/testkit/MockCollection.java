@@ -49,8 +49,11 @@ public final class MockCollection {
 
   /**
    * Declares that {@code field} holds the URI of an item of {@code targetCollection} (absolute, or
-   * a path). Writing an unknown target, or deleting a target that is still referred to, is
-   * answered 409. The target collection is created if needed.
+   * a path). Writing an unknown target (or a URI of another origin), or deleting a target that is
+   * still referred to, is answered 409; a value that is not a string, 400. The target collection
+   * is created if needed. In the {@link ResponseStyle#HAL} style the field is not shown: it
+   * becomes {@code _links.<field>.href}, the target's absolute URI; clients write it back as that
+   * URI.
    */
   public MockCollection reference(String field, String targetCollection) {
     store.getOrCreate(targetCollection);

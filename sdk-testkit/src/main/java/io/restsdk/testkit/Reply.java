@@ -14,6 +14,8 @@ final class Reply {
   @Nullable String body;
   /** A 201's created item as a GET of its Location would answer it; not sent unless a fault does. */
   @Nullable String created;
+  /** The content type of {@link #created}. */
+  String createdType = "application/json";
 
   private Reply(int status, @Nullable String body) {
     this.status = status;
@@ -40,8 +42,9 @@ final class Reply {
     return this;
   }
 
-  Reply created(String representation) {
+  Reply created(String representation, String contentType) {
     this.created = representation;
+    this.createdType = contentType;
     return this;
   }
 

@@ -62,10 +62,13 @@ final class Http {
     return this;
   }
 
+  /** Builds the request; a {@code Content-Type} header set with {@link #header} replaces {@code application/json}. */
   Request build() {
+    String contentType = headers.get("Content-Type");
+    MediaType type = contentType == null ? JSON : MediaType.get(contentType);
     RequestBody requestBody = body != null
-        ? RequestBody.create(body, JSON)
-        : (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) ? RequestBody.create("", JSON) : null;
+        ? RequestBody.create(body, type)
+        : (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) ? RequestBody.create("", type) : null;
     Request.Builder builder = new Request.Builder()
         .url(server.url(path).toString())
         .headers(headers.build())
