@@ -2,7 +2,9 @@ package io.restsdk.core;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -153,6 +155,104 @@ public final class AsyncResource<T> {
   /** A 412, or a 409 that a re-read may show to be a lost race: see {@link Resource#modify}. */
   private static boolean lostToAnotherWrite(Throwable e) {
     return e instanceof ApiException.PreconditionFailed || e instanceof ApiException.Conflict;
+  }
+
+  // ------------------------------------------------------------- lists and pages
+
+  /** See {@link Resource#list()}. */
+  public CompletableFuture<Page<T>> list() {
+    return list(Query.of());
+  }
+
+  /** See {@link Resource#list(Query)}. */
+  public CompletableFuture<Page<T>> list(Query query) {
+    Pages.Fetch f = Pages.first(sync, query);
+    Cancellation c = new Cancellation();
+    return Exchange.unwrapped(f.exchange().cancellation(c).runAsync()
+        .thenApply(r -> Pages.read(sync, f, r)), c);
+  }
+
+  /**
+   * See {@link Resource#next(Page)}: a loop or a refused origin completes the future with
+   * {@link PagingException}, sending nothing.
+   */
+  public CompletableFuture<Optional<Page<T>>> next(Page<T> page) {
+    Pages.Fetch f;
+    try {
+      f = Pages.after(sync, page);
+    } catch (PagingException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    if (f == null) return CompletableFuture.completedFuture(Optional.empty());
+    Cancellation c = new Cancellation();
+    return Exchange.unwrapped(f.exchange().cancellation(c).runAsync()
+        .thenApply(r -> Optional.of(Pages.read(sync, f, r))), c);
+  }
+
+  /** Every item of the collection; see {@link #forEach(Query, Consumer)}. */
+  public CompletableFuture<Void> forEach(Consumer<? super T> action) {
+    return forEach(Query.of(), action);
+  }
+
+  /**
+   * Hands every item of the collection to {@code action}, page after page, without a thread
+   * waiting for the network: the next page is requested once {@code action} has seen every item
+   * of the current one. {@code action} runs on the thread that completed the page's fetch (an
+   * HTTP client thread), one item at a time, in order; it should not block.
+   *
+   * <p>The future completes when the last page is done, or exceptionally with the first failure:
+   * a page that cannot be fetched or decoded, a {@link PagingException}, or what
+   * {@code action} threw (no further page is fetched). Cancelling it cancels the fetch in flight
+   * and fetches no further page.
+   *
+   * <pre>{@code
+   * books.async().forEach(Query.of("author", "Le Guin"), index::add)
+   *     .thenRun(() -> log.info("indexed"));
+   * }</pre>
+   *
+   * @throws NullPointerException if {@code query} or {@code action} is null
+   */
+  public CompletableFuture<Void> forEach(Query query, Consumer<? super T> action) {
+    requireNonNull(action, "action == null");
+    Pages.Fetch first = Pages.first(sync, query);
+    Cancellation c = new Cancellation();
+    // Read here, on the caller's thread: later pages are requested from the HTTP client's.
+    ConditionalLayer.Partition p = sync.client().conditional.partition();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    fetchAll(first, action, c, p, done);
+    return Exchange.unwrapped(done, c);
+  }
+
+  /** Fetches the page of {@code f}, hands over its items, then the next page, until the last. */
+  private void fetchAll(Pages.Fetch f, Consumer<? super T> action, Cancellation c,
+      ConditionalLayer.Partition p, CompletableFuture<Void> done) {
+    if (c.isCancelled()) {
+      done.cancel(false);
+      return;
+    }
+    f.exchange().cancellation(c).partition(p).runAsync().whenComplete((r, error) -> {
+      if (error != null) {
+        done.completeExceptionally(Exchange.unwrap(error));
+        return;
+      }
+      Pages.Fetch next;
+      try {
+        Page<T> page = Pages.read(sync, f, r);
+        for (T item : page.items()) {
+          if (c.isCancelled()) {
+            done.cancel(false);
+            return;
+          }
+          action.accept(item);
+        }
+        next = Pages.after(sync, page);
+      } catch (Throwable t) {
+        done.completeExceptionally(t);
+        return;
+      }
+      if (next == null) done.complete(null);
+      else fetchAll(next, action, c, p, done);
+    });
   }
 
   private Exchange<T> exchange(ApiRequest request, Cancellation c) {

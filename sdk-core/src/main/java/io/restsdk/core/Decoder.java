@@ -97,7 +97,7 @@ final class Decoder {
    * What Jackson found wrong, scrubbed, with where. Jackson's exception is not kept as the
    * cause: its message quotes body content the scrubbed reason already says.
    */
-  private static String reason(JsonProcessingException e, Scrubber scrubber) {
+  static String reason(JsonProcessingException e, Scrubber scrubber) {
     String what = scrubber.scrubQuoted(String.valueOf(e.getOriginalMessage()));
     JsonLocation at = e.getLocation();
     return at == null || at.getLineNr() < 1 ? what

@@ -79,6 +79,15 @@ final class Exchange<T> {
     return this;
   }
 
+  /**
+   * Makes this exchange part of an operation that already went to another origin: it carries
+   * no credentials, even to the base URL's origin (see {@link OriginPolicy}).
+   */
+  Exchange<T> leftOrigin() {
+    follow.leftOrigin();
+    return this;
+  }
+
   // ------------------------------------------------ for LocationFollower (redirects, 201)
 
   RestClient client() {

@@ -75,6 +75,14 @@ final class LocationFollower {
     return allowed;
   }
 
+  /**
+   * Makes this call one that already left the base URL's origin: none of its requests carries
+   * credentials (a page whose link came from a page on another origin).
+   */
+  void leftOrigin() {
+    leftOrigin = true;
+  }
+
   // ------------------------------------------------------------------ redirects
 
   /**

@@ -4,8 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JavaType;
 import java.net.URI;
+import java.util.Iterator;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import okhttp3.HttpUrl;
 
 /**
@@ -34,11 +40,17 @@ public final class Resource<T> {
   private final String collection;
   private final JavaType type;
   private final AsyncResource<T> async;
+  private final Paging paging;
 
   Resource(RestClient client, String collection, JavaType type) {
+    this(client, collection, type, Paging.defaults());
+  }
+
+  Resource(RestClient client, String collection, JavaType type, Paging paging) {
     this.client = client;
     this.collection = collection;
     this.type = type;
+    this.paging = paging;
     this.async = new AsyncResource<>(this);
   }
 
@@ -233,6 +245,109 @@ public final class Resource<T> {
   @Override
   public String toString() {
     return "Resource{" + collection + ", " + type.getTypeName() + "}";
+  }
+
+  // ------------------------------------------------------------- lists and pages
+
+  /**
+   * The first page of the collection: {@code GET collection}. See {@link #list(Query)}.
+   */
+  public Page<T> list() {
+    return list(Query.of());
+  }
+
+  /**
+   * The first page of the collection: {@code GET collection?query}, through the ETag cache like
+   * any read (a page the cache holds is revalidated with {@code If-None-Match}). Where the items
+   * and the next page are is described at {@link Page} and {@link Paging}.
+   *
+   * @throws DecodeException if the body is no JSON array or object, holds no recognizable list
+   *     of items (the message says what to give {@link Paging#itemsAt(String)}), or an item does
+   *     not fit the type
+   * @throws ApiException for a failing status, as {@link #get(String)}
+   * @throws NullPointerException if {@code query} is null
+   */
+  public Page<T> list(Query query) {
+    Pages.Fetch f = Pages.first(this, query);
+    return Pages.read(this, f, f.exchange().run());
+  }
+
+  /**
+   * The page after {@code page}, or empty when {@code page} is the last.
+   *
+   * <p>A next link on another origin than the base URL's is fetched without credentials, and
+   * so is every later page of that listing, when the client follows cross-origin redirects
+   * (the default, see {@link RestClient.Builder#followCrossOriginRedirects(boolean)}), and
+   * refused otherwise.
+   *
+   * @throws PagingException if the next page is one this listing already fetched (a loop: the
+   *     same URL, or the same cursor token), or is on another origin the client does not go to
+   * @throws DecodeException as {@link #list(Query)}
+   */
+  public Optional<Page<T>> next(Page<T> page) {
+    Pages.Fetch f = Pages.after(this, page);
+    return f == null ? Optional.empty() : Optional.of(Pages.read(this, f, f.exchange().run()));
+  }
+
+  /** Every item of the collection; see {@link #stream(Query)}. */
+  public Stream<T> stream() {
+    return stream(Query.of());
+  }
+
+  /**
+   * Every item of the collection, page after page, lazily: nothing is sent until the stream is
+   * consumed, and the next page is fetched only when the items of the current one are used up,
+   * so at most two pages are held at once. A failure to fetch a page (including a
+   * {@link PagingException} for a loop) is thrown by the stream operation that needed it.
+   *
+   * <pre>{@code
+   * long n = books.stream(Query.of("author", "Le Guin")).filter(Book::inPrint).count();
+   * }</pre>
+   *
+   * @throws NullPointerException if {@code query} is null
+   */
+  public Stream<T> stream(Query query) {
+    Iterator<T> items = new Pages.Items<>(this, query);
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items,
+        Spliterator.ORDERED | Spliterator.NONNULL), false);
+  }
+
+  /** Every item of the collection; see {@link #iterate(Query)}. */
+  public Iterable<T> iterate() {
+    return iterate(Query.of());
+  }
+
+  /**
+   * Every item of the collection for a for-each loop, fetched page by page as
+   * {@link #stream(Query)} does; each {@code iterator()} starts again from the first page.
+   *
+   * @throws NullPointerException if {@code query} is null
+   */
+  public Iterable<T> iterate(Query query) {
+    requireNonNull(query, "query == null");
+    return () -> new Pages.Items<>(this, query);
+  }
+
+  /**
+   * This resource with another way of reading pages: where the items are and where the next
+   * page is, for servers that put them in the body (see {@link Paging}). Everything else is
+   * shared with this resource.
+   *
+   * <pre>{@code
+   * Resource<Book> books = client.resource("books", Book.class)
+   *     .withPaging(Paging.cursorAt("/next_cursor", "cursor").withItemsAt("/data"));
+   * }</pre>
+   *
+   * @throws NullPointerException if {@code paging} is null
+   */
+  public Resource<T> withPaging(Paging paging) {
+    requireNonNull(paging, "paging == null");
+    return new Resource<>(client, collection, type, paging);
+  }
+
+  /** How this resource reads pages; {@link Paging#defaults()} unless set. */
+  public Paging paging() {
+    return paging;
   }
 
   // ------------------------------------------------------------- shared with AsyncResource

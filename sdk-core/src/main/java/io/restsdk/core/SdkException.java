@@ -16,7 +16,7 @@ package io.restsdk.core;
  */
 public abstract sealed class SdkException extends RuntimeException
     permits ApiException, TransportException, DecodeException, LocationNotFollowedException,
-        CircuitOpenException, RedirectException, WeakEtagException {
+        CircuitOpenException, RedirectException, WeakEtagException, PagingException {
   private static final long serialVersionUID = 1L;
 
   private volatile int attempts = 1;
