@@ -91,6 +91,28 @@ public final class AsyncResource<T> {
     return new Exchange<T>(sync.client(), put, sync.type()).runAsync();
   }
 
+  /**
+   * See {@link Resource#follow(Entity, String, Class)}; a missing link is thrown at once, as an
+   * argument error.
+   */
+  public <U> CompletableFuture<Entity<U>> follow(Entity<?> from, String rel, Class<U> type) {
+    requireNonNull(type, "type == null");
+    return follow(from, rel, sync.client().mapper.constructType(type));
+  }
+
+  /** See {@link Resource#follow(Entity, String, TypeRef)}. */
+  public <U> CompletableFuture<Entity<U>> follow(Entity<?> from, String rel, TypeRef<U> type) {
+    requireNonNull(type, "type == null");
+    return follow(from, rel, sync.client().mapper.constructType(type.type()));
+  }
+
+  private <U> CompletableFuture<Entity<U>> follow(Entity<?> from, String rel,
+      com.fasterxml.jackson.databind.JavaType type) {
+    Exchange<U> read = Follow.read(sync.client(), from, rel, type); // a missing link: thrown
+    Cancellation c = new Cancellation();
+    return Exchange.unwrapped(read.cancellation(c).runAsync().thenApply(Resource::ok), c);
+  }
+
   /** See {@link Resource#delete(String)}. */
   public CompletableFuture<Void> delete(String id) {
     Cancellation c = new Cancellation();

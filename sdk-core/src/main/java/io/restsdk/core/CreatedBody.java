@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  *       {@link LocationNotFollowedException} saying the resource was created. Never a
  *       {@link DecodeException}: a caller might take it as "not created" and create again.
  *   <li>The entity keeps status 201, the 201's headers and {@code ETag}, and {@code location()}
- *       is the {@code Location} URI.
+ *       is the {@code Location} URI; its links are the 201's {@code Link} headers and the body's
+ *       HAL {@code _links}, resolved against the URL the POST went to.
  *   <li>With a valid {@code ETag}, the body is stored in the ETag cache under the key a GET of
  *       the {@code Location} from this client would use ({@link ConditionalLayer#keyAt}); without
  *       one, nothing is stored (the URL was evicted, as after every write).
@@ -43,10 +44,11 @@ final class CreatedBody {
       HttpUrl location, URI uri, boolean credentials) {
     if (raw.body().length == 0 || !isJson(raw.header("Content-Type"))) return null;
     RestClient client = ex.client();
-    T value;
+    Hal.Decoded<T> value;
     try {
-      value = Decoder.decode(client, ex.type(), raw.body(), raw.headers(), raw.code(),
-          ctx.method(), ctx.shownUrl(), ctx.scrubber(client.tokenProvider));
+      // Links resolve against the URL the body came from, the POST's (RFC 3986 §5.1.3).
+      value = Decoder.decode(client, ex.type(), raw.body(), raw.headers(), ctx.url(),
+          raw.code(), ctx.method(), ctx.shownUrl(), ctx.scrubber(client.tokenProvider));
     } catch (DecodeException e) {
       return null; // the GET of the Location decides
     }
@@ -57,7 +59,8 @@ final class CreatedBody {
           etag, raw, ex.request());
     }
     return new ApiResponse.Created<>(raw.code(), raw.headers(), uri,
-        new Entity<>(value, etag, raw.code(), raw.headers(), uri, false));
+        new Entity<>(value.value(), etag, raw.code(), raw.headers(), uri, false,
+            Exchange.links(raw.headers(), ctx.url(), value.links())));
   }
 
   private static boolean isJson(@Nullable String contentType) {

@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Keyed by the identity of the cached body array, weakly: when the ETag cache drops or
  * replaces a body, its decoded value goes with it, so a value is never handed out for bytes the
  * cache no longer holds. A store that hands out new arrays (one that serializes) simply never
- * hits. One value per body; asking for another type decodes again and replaces it.
+ * hits. One value per body; asking for another type decodes again and replaces it. The links
+ * the body holds ({@code _links}) are kept with its value: they came from the same bytes,
+ * resolved against the URL of the cache entry.
  */
 final class DecodedBodies {
   private final Cache<byte[], Decoded> byBody = Caffeine.newBuilder()
@@ -21,15 +23,15 @@ final class DecodedBodies {
       .executor(Runnable::run)
       .build();
 
-  /** The value decoded from {@code body} as {@code type}, or null. */
-  @Nullable Object get(byte[] body, JavaType type) {
+  /** The value (with the links of its body) decoded from {@code body} as {@code type}, or null. */
+  Hal.@Nullable Decoded<?> get(byte[] body, JavaType type) {
     Decoded d = byBody.getIfPresent(body);
     return d != null && d.type.equals(type) ? d.value : null;
   }
 
-  void put(byte[] body, JavaType type, Object value) {
+  void put(byte[] body, JavaType type, Hal.Decoded<?> value) {
     byBody.put(body, new Decoded(type, value));
   }
 
-  private record Decoded(JavaType type, Object value) {}
+  private record Decoded(JavaType type, Hal.Decoded<?> value) {}
 }

@@ -7,6 +7,7 @@ import io.restsdk.core.internal.MediaTypes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import okhttp3.Headers;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import org.jspecify.annotations.Nullable;
 
@@ -21,8 +22,12 @@ import org.jspecify.annotations.Nullable;
  *       {@code Content-Type} is tried as JSON); a body of another media type or with a
  *       {@code Content-Type} that is no media type, an empty body, JSON {@code null} or JSON
  *       that does not fit is a {@link DecodeException} naming the type.
+ *   <li>Hypermedia: a HAL body ({@code application/hal+json}, HAL-FORMS, or any JSON body that
+ *       holds {@code "_links"}) is read by {@link Hal}, which also returns its links and fills
+ *       associations; a JSON:API body ({@code application/vnd.api+json}) by {@link JsonApi}. Any
+ *       other JSON body is bound straight from its bytes, with no links to look for.
  *   <li>A body the ETag cache keeps may, with {@code reuseDecodedBodies}, be decoded once and
- *       the value handed out again after each 304 ({@link #cachedValue}).
+ *       the value, with its links, handed out again after each 304 ({@link #cachedValue}).
  * </ul>
  */
 final class Decoder {
@@ -33,30 +38,36 @@ final class Decoder {
    * same array before (a 304 after the 200 that stored it).
    */
   @SuppressWarnings("unchecked")
-  static <T> @Nullable T cachedValue(RestClient client, JavaType type, byte[] body,
-      Headers headers, int status, String method, String shownUrl, Scrubber scrubber) {
+  static <T> Hal.Decoded<T> cachedValue(RestClient client, JavaType type, byte[] body,
+      Headers headers, HttpUrl base, int status, String method, String shownUrl,
+      Scrubber scrubber) {
     DecodedBodies memo = client.decodedBodies;
-    T value = memo == null ? null : (T) memo.get(body, type);
-    if (value != null) return value;
-    value = decode(client, type, body, headers, status, method, shownUrl, scrubber);
-    if (memo != null && value != null && !(value instanceof byte[])) memo.put(body, type, value);
-    return value;
+    Hal.Decoded<T> known = memo == null ? null : (Hal.Decoded<T>) memo.get(body, type);
+    if (known != null) return known;
+    Hal.Decoded<T> d = decode(client, type, body, headers, base, status, method, shownUrl,
+        scrubber);
+    if (memo != null && d.value() != null && !(d.value() instanceof byte[])) {
+      memo.put(body, type, d);
+    }
+    return d;
   }
 
   /**
-   * {@code body} decoded as {@code type}; null only for {@code Void}.
+   * {@code body} decoded as {@code type} (null only for {@code Void}), with the links the body
+   * holds, resolved against {@code base} (the URL it came from).
    *
    * @param scrubber removes the request's credentials from what a parse failure quotes of the
    *     body (Jackson quotes the token it could not read: a server echoing the request's token
    *     unquoted would otherwise put it in the message)
    */
   @SuppressWarnings("unchecked")
-  static <T> @Nullable T decode(RestClient client, JavaType type, byte[] body, Headers headers,
-      int status, String method, String shownUrl, Scrubber scrubber) {
+  static <T> Hal.Decoded<T> decode(RestClient client, JavaType type, byte[] body,
+      Headers headers, HttpUrl base, int status, String method, String shownUrl,
+      Scrubber scrubber) {
     Class<?> raw = type.getRawClass();
-    if (raw == Void.class || raw == void.class) return null;
+    if (raw == Void.class || raw == void.class) return Hal.Decoded.of(null);
     // A copy: the array may be the one the ETag cache keeps, and callers may write to theirs.
-    if (raw == byte[].class) return (T) body.clone();
+    if (raw == byte[].class) return Hal.Decoded.of((T) body.clone());
     String ct = headers.get("Content-Type");
     // The usual "application/json" (with or without parameters) needs no MediaType, whose
     // parser runs a regular expression.
@@ -64,8 +75,8 @@ final class Decoder {
     MediaType mediaType = ct == null || plainJson ? null : MediaType.parse(ct);
     if (raw == String.class && !plainJson
         && (mediaType == null || !MediaTypes.isJson(mediaType))) {
-      return (T) new String(body, mediaType == null || mediaType.charset() == null
-          ? StandardCharsets.UTF_8 : mediaType.charset());
+      return Hal.Decoded.of((T) new String(body, mediaType == null || mediaType.charset() == null
+          ? StandardCharsets.UTF_8 : mediaType.charset()));
     }
     if (ct != null && !plainJson && mediaType == null && raw != String.class) {
       // Not a media type at all (a broken server's bytes): nothing says the body is JSON.
@@ -80,11 +91,18 @@ final class Decoder {
       throw new DecodeException(method, shownUrl, status, type, "the body is empty");
     }
     try {
-      T value = client.reader(type).readValue(body);
-      if (value == null) {
+      Hal.Decoded<T> d;
+      if (MediaTypes.isJsonApi(mediaType)) {
+        d = JsonApi.decode(client, type, body, base);
+      } else if (MediaTypes.isHal(mediaType) || Hal.mentionsLinks(body)) {
+        d = Hal.decode(client, type, body, base);
+      } else {
+        d = Hal.Decoded.of(client.readers.reader(type).readValue(body));
+      }
+      if (d.value() == null) {
         throw new DecodeException(method, shownUrl, status, type, "the body is JSON null");
       }
-      return value;
+      return d;
     } catch (JsonProcessingException e) {
       throw new DecodeException(method, shownUrl, status, type, reason(e, scrubber));
     } catch (IOException e) {

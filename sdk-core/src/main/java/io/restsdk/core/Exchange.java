@@ -542,16 +542,28 @@ final class Exchange<T> {
     return entity(raw, body, etag, ctx, cached, raw.headers());
   }
 
+  /**
+   * The entity of a body: its links are those of the {@code Link} headers (after a 304, of the
+   * stored headers it refreshed) followed by those of the body (HAL {@code _links}, JSON:API
+   * {@code links}), all resolved against the URL the body came from.
+   */
   private Entity<T> entity(RawResponse raw, byte[] body, @Nullable ETag etag, Ctx ctx,
       boolean cached, Headers headers) {
     boolean revalidated = raw.code() == 304;
     int status = revalidated ? 200 : raw.code();
     Scrubber scrubber = ctx.scrubber(client.tokenProvider);
-    T value = cached
-        ? Decoder.cachedValue(client, type, body, headers, status, ctx.method, ctx.shownUrl,
-            scrubber)
-        : Decoder.decode(client, type, body, headers, status, ctx.method, ctx.shownUrl, scrubber);
-    return new Entity<>(value, etag, status, headers, uri(ctx.url), revalidated);
+    Hal.Decoded<T> d = cached
+        ? Decoder.cachedValue(client, type, body, headers, ctx.url, status, ctx.method,
+            ctx.shownUrl, scrubber)
+        : Decoder.decode(client, type, body, headers, ctx.url, status, ctx.method, ctx.shownUrl,
+            scrubber);
+    return new Entity<>(d.value(), etag, status, headers, uri(ctx.url), revalidated,
+        links(headers, ctx.url, d.links()));
+  }
+
+  /** The links of a response: its {@code Link} headers' first, then its body's. */
+  static Links links(Headers headers, HttpUrl base, Links ofBody) {
+    return Links.fromHeaders(headers, base).and(ofBody);
   }
 
   // ---------------------------------------------------------------- small things

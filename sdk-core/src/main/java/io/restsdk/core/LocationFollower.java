@@ -204,7 +204,7 @@ final class LocationFollower {
       if (r instanceof ApiResponse.Ok<T> ok) {
         Entity<T> e = ok.entity();
         return new ApiResponse.Created<>(raw.code(), raw.headers(), uri, new Entity<>(e.body(),
-            e.etag(), raw.code(), e.headers(), e.location(), e.revalidated()));
+            e.etag(), raw.code(), e.headers(), e.location(), e.revalidated(), e.links()));
       }
       throw ex.contractViolation(raw, ctx, "the created resource's GET " + r.status()
           + " returned no body");

@@ -227,6 +227,40 @@ public final class Resource<T> {
         && java.util.Objects.equals(read.etag(), readAgain.etag());
   }
 
+  /**
+   * Reads the resource an entity links to: a GET of the target of {@code from}'s first link of
+   * relation {@code rel} (its {@code Link} headers', then its body's: HAL {@code _links},
+   * JSON:API {@code links}), through the ETag cache like {@link #getEntity(String)}. The link may
+   * lead anywhere, not only into this collection.
+   *
+   * <p>Credentials go only to the base URL's origin: a link to another origin is read without
+   * them, as a redirect there is followed (see {@link RestClient.Builder#followRedirects}). A
+   * templated link is read with its {@code {...}} expressions removed.
+   *
+   * <pre>{@code
+   * Entity<Book> book = books.getEntity("42");
+   * Entity<Author> author = books.follow(book, "author", Author.class);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code from} has no link of relation {@code rel} (the
+   *     message names those it has); nothing is sent
+   * @throws ApiException for a failing status, as {@link #get(String)}
+   */
+  public <U> Entity<U> follow(Entity<?> from, String rel, Class<U> type) {
+    requireNonNull(type, "type == null");
+    return follow(from, rel, client.mapper.constructType(type));
+  }
+
+  /** {@link #follow(Entity, String, Class)} for a generic body type. */
+  public <U> Entity<U> follow(Entity<?> from, String rel, TypeRef<U> type) {
+    requireNonNull(type, "type == null");
+    return follow(from, rel, client.mapper.constructType(type.type()));
+  }
+
+  private <U> Entity<U> follow(Entity<?> from, String rel, JavaType type) {
+    return ok(Follow.<U>read(client, from, rel, type).run());
+  }
+
   /** The same operations, without blocking. */
   public AsyncResource<T> async() {
     return async;

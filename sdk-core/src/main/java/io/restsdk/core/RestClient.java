@@ -2,10 +2,7 @@ package io.restsdk.core;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.failsafe.Policy;
 import java.lang.reflect.Type;
 import java.time.Clock;
@@ -13,8 +10,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.HttpUrl;
@@ -63,17 +58,19 @@ public final class RestClient implements AutoCloseable {
   final boolean autoIdempotencyKeys;
   /** Decoded values of cached bodies, or null unless the builder asked to reuse them. */
   final @Nullable DecodedBodies decodedBodies;
+  /** Readers and HAL associations of each body type. */
+  final Readers readers;
 
   private final Builder config;
   private final OkHttpSetup.SharedResources shared;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final ConcurrentMap<JavaType, ObjectReader> readers = new ConcurrentHashMap<>();
 
   private RestClient(Builder b) {
     this.config = b.copy();
     this.baseUrl = requireNonNull(b.baseUrl);
     this.tokenProvider = b.tokenProvider;
-    this.mapper = b.mapper != null ? b.mapper : defaultMapper();
+    this.mapper = b.mapper != null ? b.mapper : Readers.defaultMapper();
+    this.readers = new Readers(mapper);
     this.userAgent = b.userAgent;
     this.contractMode = b.contractMode;
     this.followLocation = b.followLocation;
@@ -92,12 +89,6 @@ public final class RestClient implements AutoCloseable {
     OkHttpSetup.Wired wired = OkHttpSetup.wire(b);
     this.okHttp = wired.okHttp();
     this.shared = wired.shared();
-  }
-
-  private static ObjectMapper defaultMapper() {
-    return new ObjectMapper()
-        .findAndRegisterModules()
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   }
 
   /** A builder with every option at its default; {@link Builder#baseUrl} is required. */
@@ -187,19 +178,27 @@ public final class RestClient implements AutoCloseable {
     return new Exchange<T>(this, request, mapper.constructType(type)).runAsync();
   }
 
-  ObjectReader reader(JavaType type) {
-    return readers.computeIfAbsent(type, t -> mapper.readerFor(t)
-        .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+  /** GET of an absolute URI (a link) through the ETag cache; see {@link Resource#follow}. */
+  public <T> T get(java.net.URI uri, Class<T> type) {
+    return getEntity(uri, type).body();
+  }
+
+  /** {@link #get(java.net.URI, Class)} with the ETag, status, headers and links. */
+  public <T> Entity<T> getEntity(java.net.URI uri, Class<T> type) {
+    return Follow.entity(this, uri, mapper.constructType(requireNonNull(type, "type == null")));
+  }
+
+  /** {@link #getEntity(java.net.URI, Class)} for a generic body type. */
+  public <T> Entity<T> getEntity(java.net.URI uri, TypeRef<T> type) {
+    requireNonNull(type, "type == null");
+    return Follow.entity(this, uri, mapper.constructType(type.type()));
   }
 
   void checkOpen() {
     if (closed.get()) throw new IllegalStateException("RestClient is closed");
   }
 
-  /**
-   * Releases what this client owns. Calls made afterwards fail with
-   * {@link IllegalStateException}. Idempotent.
-   */
+  /** Releases what this client owns; later calls fail with IllegalStateException. Idempotent. */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) shared.release();

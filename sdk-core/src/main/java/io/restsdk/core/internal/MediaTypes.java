@@ -34,4 +34,20 @@ public final class MediaTypes {
     String sub = type.subtype().toLowerCase(java.util.Locale.ROOT);
     return sub.equals("json") || sub.endsWith("+json");
   }
+
+  /**
+   * HAL: {@code application/hal+json}, {@code application/vnd.hal+json} or HAL-FORMS
+   * ({@code application/prs.hal-forms+json}), whose objects carry {@code _links}.
+   */
+  public static boolean isHal(@Nullable MediaType type) {
+    if (type == null || !type.type().equalsIgnoreCase("application")) return false;
+    String sub = type.subtype().toLowerCase(java.util.Locale.ROOT);
+    return sub.equals("hal+json") || sub.equals("vnd.hal+json") || sub.equals("prs.hal-forms+json");
+  }
+
+  /** JSON:API: {@code application/vnd.api+json}. */
+  public static boolean isJsonApi(@Nullable MediaType type) {
+    return type != null && type.type().equalsIgnoreCase("application")
+        && type.subtype().equalsIgnoreCase("vnd.api+json");
+  }
 }
