@@ -74,7 +74,7 @@ public final class AsyncExample {
         .create(new Author("Octavia E. Butler", "octavia@example.com"))
         .thenCompose(author -> {
           out.println("created author " + author.location().getPath());
-          String authorUri = author.location().toString();
+          java.net.URI authorUri = author.location();
           return allOf(Stream.of("Kindred", "Dawn", "Parable of the Sower")
               .map(title -> books.create(new Book(title, authorUri)))
               .toList());

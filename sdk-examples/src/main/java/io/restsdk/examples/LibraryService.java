@@ -53,7 +53,7 @@ public final class LibraryService {
    * @throws ApiException.Conflict if there is no such author
    */
   public String publish(String title, String authorId) {
-    return idOf(books.create(new Book(title, authors.uri(authorId).toString())));
+    return idOf(books.create(new Book(title, authors.uri(authorId))));
   }
 
   /**

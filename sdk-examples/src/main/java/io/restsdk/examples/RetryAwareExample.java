@@ -78,9 +78,8 @@ public final class RetryAwareExample {
   public static Outcome run(MockApiServer server, PrintStream out) {
     requireNonNull(server, "server == null");
     requireNonNull(out, "out == null");
-    String author = server.collection("authors").uri(
-        server.collection("authors").add("{\"name\":\"N. K. Jemisin\",\"email\":\"nkj@example.com\"}"))
-        .toString();
+    java.net.URI author = server.collection("authors").uri(
+        server.collection("authors").add("{\"name\":\"N. K. Jemisin\",\"email\":\"nkj@example.com\"}"));
     String book = server.collection("books").add(new Book("The Fifth Season", author));
     Listener listener = new Listener(out);
 

@@ -25,12 +25,16 @@ import org.jspecify.annotations.Nullable;
  *     that step
  * @param failPath a path (relative to the base URL, or absolute from {@code /}) whose GET
  *     answers 500 (for the 500 step), or null to skip that step
+ * @param hal for the fake server: answer in HAL, as Spring Data REST does (items with
+ *     {@code _links}, associations only as links, collections as {@code _embedded} pages)
+ *     instead of plain JSON with {@code Link} headers
  */
 public record TourOptions(
     @Nullable String baseUrl,
     @Nullable String token,
     @Nullable String readOnlyToken,
-    @Nullable String failPath) {
+    @Nullable String failPath,
+    boolean hal) {
 
   /** The environment variable read when {@code --token} is not given. */
   public static final String TOKEN_ENV = "RESTSDK_TOKEN";
@@ -40,6 +44,7 @@ public record TourOptions(
   /** How to call the tour, for {@code --help} and argument errors. */
   public static final String USAGE = String.join("\n",
       "usage: Tour                                  walk every status path against the in-process fake",
+      "       Tour --hal                            the same, the fake answering in HAL as Spring Data REST does",
       "       Tour --base-url URL --token T [--read-only-token R] [--fail-path P]",
       "                                             walk them against a real server serving",
       "                                             'authors' and 'books' under URL",
@@ -76,6 +81,15 @@ public record TourOptions(
     if (failPath != null && failPath.isBlank()) {
       throw new IllegalArgumentException("--fail-path is blank");
     }
+    if (hal && baseUrl != null) {
+      throw new IllegalArgumentException("--hal is for the fake server; a real one answers as it does");
+    }
+  }
+
+  /** Options without {@code hal}: plain JSON from the fake server. */
+  public TourOptions(@Nullable String baseUrl, @Nullable String token,
+      @Nullable String readOnlyToken, @Nullable String failPath) {
+    this(baseUrl, token, readOnlyToken, failPath, false);
   }
 
   /** Against the in-process fake server. */
@@ -88,6 +102,11 @@ public record TourOptions(
     requireNonNull(baseUrl, "baseUrl == null");
     requireNonNull(token, "token == null");
     return new TourOptions(baseUrl, token, null, null);
+  }
+
+  /** Against the in-process fake server answering in HAL, as Spring Data REST does. */
+  public static TourOptions fakeHal() {
+    return new TourOptions(null, null, null, null, true);
   }
 
   /** These options with a read-only token, for the 403 step. */
@@ -122,6 +141,7 @@ public record TourOptions(
     String token = null;
     String readOnlyToken = null;
     String failPath = null;
+    boolean hal = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String name = arg;
@@ -144,6 +164,7 @@ public record TourOptions(
             default -> failPath = value;
           }
         }
+        case "--hal" -> hal = true;
         // Never echo the argument itself: it might be a token put in the wrong place.
         default -> throw new IllegalArgumentException("unknown argument #" + (i + 1)
             + (arg.startsWith("--") ? " (" + name + ")" : ""));
@@ -153,13 +174,13 @@ public record TourOptions(
       if (token == null) token = env.get(TOKEN_ENV);
       if (readOnlyToken == null) readOnlyToken = env.get(READ_ONLY_TOKEN_ENV);
     }
-    return new TourOptions(baseUrl, token, readOnlyToken, failPath);
+    return new TourOptions(baseUrl, token, readOnlyToken, failPath, hal);
   }
 
   /** Shows the base URL and which options are set; tokens are never shown. */
   @Override
   public String toString() {
-    return "TourOptions{" + (baseUrl == null ? "fake server" : baseUrl)
+    return "TourOptions{" + (baseUrl == null ? (hal ? "fake server, HAL" : "fake server") : baseUrl)
         + (token != null ? ", token=<set>" : "")
         + (readOnlyToken != null ? ", readOnlyToken=<set>" : "")
         + (failPath != null ? ", failPath=" + failPath : "") + "}";
