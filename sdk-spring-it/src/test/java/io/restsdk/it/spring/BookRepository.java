@@ -1,6 +1,6 @@
 package io.restsdk.it.spring;
 
-import org.springframework.data.repository.CrudRepository;
+import org.springframework.data.jpa.repository.JpaRepository;
 
-/** Exported by Spring Data REST as {@code /books}. */
-public interface BookRepository extends CrudRepository<Book, Long> {}
+/** Exported by Spring Data REST as {@code /books}, paged ({@code ?page=&size=}) like most applications. */
+public interface BookRepository extends JpaRepository<Book, Long> {}
