@@ -138,6 +138,21 @@ class SpringDataRestContractTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
+  void aMergePatchChangesOneMemberAndKeepsTheOthers(Mode mode) {
+    Entity<AuthorView> made = Mode.SYNC.create(authors, newAuthor());
+    Entity<AuthorView> read = Mode.SYNC.getEntity(authors, id(made));
+    java.util.Map<String, Object> changes = java.util.Map.of("name", "Patched");
+
+    Entity<AuthorView> patched = mode == Mode.SYNC ? authors.patch(read, changes)
+        : Mode.join(authors.async().patch(read, changes));
+
+    assertEquals(new AuthorView("Patched", made.body().email()), patched.body());
+    assertEquals(ETag.strong("1"), patched.etag(), "the version moved");
+    assertEquals(patched.body(), Mode.SYNC.getEntity(authors, id(made)).body());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
   void staleIfMatchIs412(Mode mode) {
     Entity<AuthorView> made = Mode.SYNC.create(authors, newAuthor());
     Entity<AuthorView> read = Mode.SYNC.getEntity(authors, id(made));
