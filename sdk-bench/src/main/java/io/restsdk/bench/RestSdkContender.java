@@ -75,7 +75,7 @@ final class RestSdkContender implements Contender {
 
   @Override
   public Item modify(String id) {
-    return items.modify(id, x -> x.withStock(x.stock() + 1)); // GET, PUT If-Match
+    return items.modify(id, x -> x.withStock(x.stock() + 1)).body(); // GET, PUT If-Match
   }
 
   @Override

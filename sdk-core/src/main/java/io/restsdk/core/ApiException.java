@@ -166,18 +166,51 @@ public abstract sealed class ApiException extends SdkException
    * 412: an {@code If-Match} precondition failed, so someone else changed the resource; the
    * client evicted its stale cached copy.
    */
-  public static final class PreconditionFailed extends ApiException {
+  public static sealed class PreconditionFailed extends ApiException permits AlreadyExists {
     private static final long serialVersionUID = 1L;
     private final @Nullable ETag sentEtag;
 
     PreconditionFailed(Failure f, @Nullable ETag sentEtag) {
-      super(f, "");
+      this(f, sentEtag, "");
+    }
+
+    private PreconditionFailed(Failure f, @Nullable ETag sentEtag, String detail) {
+      super(f, detail);
       this.sentEtag = sentEtag;
     }
 
     /** The {@code If-Match} entity tag the request carried, when it carried exactly one. */
     public Optional<ETag> sentEtag() {
       return Optional.ofNullable(sentEtag);
+    }
+  }
+
+  /**
+   * 412 to a create-if-absent ({@code If-None-Match: *}, as {@link Resource#createIfAbsent}
+   * sends): the item already exists, and was not written. The client's cached copy of it, if
+   * any, is kept: the 412 says nothing about whether that copy is current. A
+   * {@code catch (PreconditionFailed e)} catches it too.
+   *
+   * <pre>{@code
+   * try {
+   *   books.createIfAbsent("isbn-9780441013593", dune);
+   * } catch (ApiException.AlreadyExists e) {
+   *   log.info(e.getMessage()); // PUT https://…/books/isbn-9780441013593 → 412 Precondition
+   * }                           // Failed: already exists (the PUT sent If-None-Match: *) …
+   * }</pre>
+   */
+  public static final class AlreadyExists extends PreconditionFailed {
+    private static final long serialVersionUID = 1L;
+
+    AlreadyExists(Failure f) {
+      super(f, null, detail(f));
+    }
+
+    private static String detail(Failure f) {
+      String what = "already exists (the " + f.method() + " sent If-None-Match: *, which writes"
+          + " only an item that does not exist yet); nothing was written";
+      String server = f.error() == null ? "" : f.error().message();
+      return server.isEmpty() ? what : what + "; " + server;
     }
   }
 

@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * ApiRequest read  = ApiRequest.get("books/42").ifNoneMatch(etag);
  * ApiRequest find  = ApiRequest.get("books").query(Query.of("author", "Le Guin"));
  * ApiRequest write = ApiRequest.put("books/42").body(book).ifMatch(etag);
+ * ApiRequest once  = ApiRequest.put("books/42").body(book).ifNoneMatchAny(); // create if absent
+ * ApiRequest merge = ApiRequest.patch("books/42").mergePatch(Map.of("title", "Dune"));
+ * ApiRequest ops   = ApiRequest.patch("books/42").jsonPatch(JsonPatch.create().remove("/draft"));
  * ApiRequest raw   = ApiRequest.post("books").rawBody(preparedJsonBytes, "application/json");
  * }</pre>
  */
@@ -46,9 +49,11 @@ public final class ApiRequest {
   private final Set<String> sensitive; // lower case
   private final @Nullable Object body;
   private final byte @Nullable [] rawBody;
+  /** The raw body's media type, or a JSON body's when it is not plain JSON (a patch). */
   private final @Nullable String rawMediaType;
   private final @Nullable String ifMatch;
-  private final @Nullable ETag ifNoneMatch;
+  /** {@code *} or an entity tag as sent. */
+  private final @Nullable String ifNoneMatch;
   private final @Nullable Boolean followLocation;
   private final @Nullable String idempotencyKey;
   private final @Nullable Duration timeout;
@@ -56,7 +61,7 @@ public final class ApiRequest {
 
   private ApiRequest(String method, @Nullable String path, @Nullable URI uri, List<String> headers,
       Set<String> sensitive, @Nullable Object body, byte @Nullable [] rawBody,
-      @Nullable String rawMediaType, @Nullable String ifMatch, @Nullable ETag ifNoneMatch,
+      @Nullable String rawMediaType, @Nullable String ifMatch, @Nullable String ifNoneMatch,
       @Nullable Boolean followLocation, @Nullable String idempotencyKey,
       @Nullable Duration timeout, Query query) {
     this.method = method;
@@ -77,7 +82,7 @@ public final class ApiRequest {
 
   private ApiRequest copy(List<String> headers, Set<String> sensitive, @Nullable Object body,
       byte @Nullable [] rawBody, @Nullable String rawMediaType, @Nullable String ifMatch,
-      @Nullable ETag ifNoneMatch, @Nullable Boolean followLocation,
+      @Nullable String ifNoneMatch, @Nullable Boolean followLocation,
       @Nullable String idempotencyKey, @Nullable Duration timeout) {
     return new ApiRequest(method, path, uri, headers, sensitive, body, rawBody, rawMediaType,
         ifMatch, ifNoneMatch, followLocation, idempotencyKey, timeout, query);
@@ -105,15 +110,32 @@ public final class ApiRequest {
    * @throws IllegalArgumentException for an unknown method or a URI that is not absolute http(s)
    */
   public static ApiRequest of(String method, URI uri) {
+    return new ApiRequest(checkMethod(method), null, checkUri(uri), List.of(), Set.of(),
+        null, null, null, null, null, null, null, null, Query.of());
+  }
+
+  /**
+   * {@code uri} if it is an absolute http(s) URI with a host. The message names the scheme and
+   * host only: a path or query may hold secrets.
+   *
+   * @throws IllegalArgumentException otherwise
+   */
+  static URI checkUri(URI uri) {
     requireNonNull(uri, "uri == null");
     String scheme = uri.getScheme();
-    if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-        || uri.getHost() == null) {
-      throw new IllegalArgumentException("uri must be an absolute http(s) URI: " + uri.getScheme()
-          + "://" + uri.getHost());
+    if (scheme == null) {
+      throw new IllegalArgumentException("uri must be an absolute http(s) URI, got a relative"
+          + " one; use the operation taking an id or path, or resolve it against the base URL");
     }
-    return new ApiRequest(checkMethod(method), null, uri, List.of(), Set.of(),
-        null, null, null, null, null, null, null, null, Query.of());
+    if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
+      throw new IllegalArgumentException(
+          "uri must be an absolute http(s) URI, got scheme '" + scheme + "'");
+    }
+    if (uri.getHost() == null || okhttp3.HttpUrl.parse(uri.toString()) == null) {
+      throw new IllegalArgumentException("uri must be an absolute http(s) URI with a valid"
+          + " host, got " + scheme + "://" + (uri.getHost() == null ? "" : uri.getHost()));
+    }
+    return uri;
   }
 
   /** {@code GET path}; see {@link #of(String, String)}. */
@@ -188,11 +210,79 @@ public final class ApiRequest {
         Query.of()); // the redirect's URI carries the query the server chose
   }
 
-  /** A JSON body: {@code value} is serialized with the client's {@code ObjectMapper}. */
+  /**
+   * A JSON body: {@code value} is serialized with the client's {@code ObjectMapper} and sent as
+   * {@code application/json}; a {@link JsonPatch} is sent as {@code application/json-patch+json}
+   * (as with {@link #jsonPatch(JsonPatch)}).
+   */
   public ApiRequest body(Object value) {
     requireNonNull(value, "value == null");
-    return copy(headers, sensitive, value, null, null, ifMatch, ifNoneMatch, followLocation,
+    String type = value instanceof JsonPatch ? JsonPatch.MEDIA_TYPE : null;
+    return copy(headers, sensitive, value, null, type, ifMatch, ifNoneMatch, followLocation,
         idempotencyKey, timeout);
+  }
+
+  /**
+   * An RFC 6902 JSON Patch body, sent as {@code application/json-patch+json}: a list of
+   * operations the server applies in order, all or none. Usually with {@code PATCH}.
+   *
+   * <pre>{@code
+   * client.send(ApiRequest.patch("books/42").jsonPatch(JsonPatch.create()
+   *     .test("/title", "Dune").replace("/title", "Dune Messiah")), Book.class);
+   * }</pre>
+   */
+  public ApiRequest jsonPatch(JsonPatch patch) {
+    requireNonNull(patch, "patch == null");
+    return body(patch);
+  }
+
+  /**
+   * An RFC 7396 JSON merge patch body, sent as {@code application/merge-patch+json}: the
+   * members of {@code changes} replace those of the resource, recursively for objects, and a
+   * member whose value is {@code null} is removed. Arrays are replaced whole.
+   *
+   * <p>{@code changes} is serialized with the client's {@code ObjectMapper}; what its
+   * {@code null}s mean depends on what it is:
+   * <ul>
+   *   <li>a {@link java.util.Map} or a Jackson {@code JsonNode}: sent as it is, so a
+   *       {@code null} value removes that member ({@code Map.of} takes no nulls: use a
+   *       {@code HashMap}, or {@code ObjectNode.putNull});
+   *   <li>any other object (a "partial" POJO or record): its {@code null} members are left out,
+   *       at every depth except inside arrays, so they mean "unchanged", not "remove" (Jackson
+   *       would send them as {@code null} and erase those members). A primitive member is
+   *       always sent ({@code 0}, {@code false}): give a partial type boxed members.
+   * </ul>
+   * A merge patch that is not a JSON object would replace the whole resource (RFC 7396 §2):
+   * strings, numbers, booleans, collections, arrays and non-object {@code JsonNode}s are refused.
+   *
+   * <pre>{@code
+   * Map<String, Object> changes = new HashMap<>();
+   * changes.put("title", "Dune Messiah");
+   * changes.put("subtitle", null);          // removes "subtitle"
+   * client.send(ApiRequest.patch("books/42").mergePatch(changes), Book.class);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code changes} is a {@link JsonPatch} or cannot be a
+   *     JSON object
+   */
+  public ApiRequest mergePatch(Object changes) {
+    checkMergePatch(changes);
+    return copy(headers, sensitive, new MergePatchBody(changes), null, MergePatchBody.MEDIA_TYPE,
+        ifMatch, ifNoneMatch, followLocation, idempotencyKey, timeout);
+  }
+
+  /** The argument checks of {@link #mergePatch(Object)}. */
+  static void checkMergePatch(Object changes) {
+    requireNonNull(changes, "changes == null");
+    if (changes instanceof JsonPatch) {
+      throw new IllegalArgumentException(
+          "a JsonPatch is not a merge patch; send it with jsonPatch(patch)");
+    }
+    if (!MergePatchBody.mayBeObject(changes)) {
+      throw new IllegalArgumentException("a merge patch must be a JSON object (a Map, an"
+          + " ObjectNode or an object with members), got a " + changes.getClass().getName()
+          + "; anything else would replace the whole resource: use a PUT for that");
+    }
   }
 
   /** A body sent byte for byte with the given media type (e.g. to send prepared JSON). */
@@ -229,7 +319,18 @@ public final class ApiRequest {
    */
   public ApiRequest ifNoneMatch(ETag etag) {
     requireNonNull(etag, "etag == null");
-    return copy(headers, sensitive, body, rawBody, rawMediaType, ifMatch, etag, followLocation,
+    return copy(headers, sensitive, body, rawBody, rawMediaType, ifMatch, etag.headerValue(),
+        followLocation, idempotencyKey, timeout);
+  }
+
+  /**
+   * Sends {@code If-None-Match: *}: on a {@code PUT}, write only if the resource does not exist
+   * yet (create-if-absent, RFC 9110 §13.1.2). If it does exist the server answers 412, which
+   * becomes {@link ApiException.AlreadyExists}. The ETag cache then adds no {@code If-Match}
+   * (the two together could never create anything) and the 412 leaves its entry alone.
+   */
+  public ApiRequest ifNoneMatchAny() {
+    return copy(headers, sensitive, body, rawBody, rawMediaType, ifMatch, "*", followLocation,
         idempotencyKey, timeout);
   }
 
@@ -326,9 +427,24 @@ public final class ApiRequest {
     return sensitive;
   }
 
-  /** The JSON body object, if one was set. */
+  /**
+   * The JSON body object, if one was set (for {@link #mergePatch(Object)}, the changes given).
+   */
   public @Nullable Object body() {
+    return body instanceof MergePatchBody m ? m.changes() : body;
+  }
+
+  /** The JSON body as serialized: a merge patch's changes wrapped to drop a POJO's nulls. */
+  @Nullable Object bodyToSerialize() {
     return body;
+  }
+
+  /**
+   * The {@code Content-Type} of a JSON body when it is not {@code application/json} (a patch),
+   * else null.
+   */
+  @Nullable String jsonMediaType() {
+    return rawBody == null ? rawMediaType : null;
   }
 
   /** A copy of the raw body, if one was set. */
@@ -342,7 +458,7 @@ public final class ApiRequest {
 
   /** The raw body's media type, if a raw body was set. */
   public @Nullable String rawMediaType() {
-    return rawMediaType;
+    return rawBody == null ? null : rawMediaType;
   }
 
   /** The {@code If-Match} value the caller set ({@code "*"} or an entity tag), or null. */
@@ -350,8 +466,14 @@ public final class ApiRequest {
     return ifMatch;
   }
 
-  /** The {@code If-None-Match} tag the caller set, or null. */
+  /** The {@code If-None-Match} tag the caller set, or null (also after {@link #ifNoneMatchAny()}). */
   public @Nullable ETag ifNoneMatch() {
+    return ifNoneMatch == null || ifNoneMatch.equals("*") ? null
+        : ETag.parse(ifNoneMatch).orElse(null);
+  }
+
+  /** The {@code If-None-Match} value the caller set ({@code "*"} or an entity tag), or null. */
+  public @Nullable String ifNoneMatchValue() {
     return ifNoneMatch;
   }
 

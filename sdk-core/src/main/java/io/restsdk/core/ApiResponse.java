@@ -97,6 +97,16 @@ public sealed interface ApiResponse<T>
     public NoContent {
       requireNonNull(headers, "headers == null");
     }
+
+    /**
+     * The entity tag of the resource as written, when the answer carries a valid {@code ETag}
+     * (a malformed one reads as absent). It tags the server's representation, which may differ
+     * from the body sent (defaults filled in, fields normalized), so it is never stored in the
+     * ETag cache with that body; use it for a following conditional write.
+     */
+    public Optional<ETag> etag() {
+      return ETag.parse(headers.get("ETag"));
+    }
   }
 
   /**

@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.net.URI;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The operations of a {@link Resource} on {@link CompletableFuture}: no thread waits for the
@@ -14,13 +17,16 @@ import java.util.function.UnaryOperator;
  *
  * <p>Cancelling a returned future stops the operation: the HTTP call in flight is cancelled, a
  * retry waiting for its backoff never runs, and an operation of several requests (the GET after
- * a 201, {@code modify}'s read and write) starts no further one. A write whose request was
- * already sent may still have been applied by the server.
+ * a 201, {@code modify}'s read and write, the GET after a {@code patch} answered 204) starts no
+ * further one. A write whose request was already sent may still have been applied by the
+ * server.
  *
  * <pre>{@code
  * books.async().get("42")
  *     .thenAccept(book -> System.out.println(book.title()))
  *     .exceptionally(e -> { log(e); return null; });
+ * books.async().patch("42", Map.of("title", "Dune Messiah"))
+ *     .thenAccept(e -> System.out.println(e.etag()));
  * }</pre>
  *
  * @param <T> the body type
@@ -34,32 +40,38 @@ public final class AsyncResource<T> {
 
   /** See {@link Resource#get(String)}. */
   public CompletableFuture<T> get(String id) {
-    ApiRequest req = sync.item("GET", id);
-    Cancellation c = new Cancellation();
-    return Exchange.unwrapped(exchange(req, c).needBody().runAsync()
-        .thenApply(r -> Resource.ok(r).body()), c);
+    return read(sync.item("GET", id), Entity::body);
+  }
+
+  /** See {@link Resource#get(URI)}. */
+  public CompletableFuture<T> get(URI uri) {
+    return read(Resource.at("GET", uri), Entity::body);
   }
 
   /** See {@link Resource#getEntity(String)}. */
   public CompletableFuture<Entity<T>> getEntity(String id) {
-    ApiRequest req = sync.item("GET", id);
-    Cancellation c = new Cancellation();
-    return Exchange.unwrapped(exchange(req, c).needBody().runAsync().thenApply(Resource::ok), c);
+    return read(sync.item("GET", id), e -> e);
+  }
+
+  /** See {@link Resource#getEntity(URI)}. */
+  public CompletableFuture<Entity<T>> getEntity(URI uri) {
+    return read(Resource.at("GET", uri), e -> e);
   }
 
   /** See {@link Resource#get(String, Query)}. */
   public CompletableFuture<T> get(String id, Query query) {
-    ApiRequest req = sync.item("GET", id, query);
-    Cancellation c = new Cancellation();
-    return Exchange.unwrapped(exchange(req, c).needBody().runAsync()
-        .thenApply(r -> Resource.ok(r).body()), c);
+    return read(sync.item("GET", id, query), Entity::body);
   }
 
   /** See {@link Resource#getEntity(String, Query)}. */
   public CompletableFuture<Entity<T>> getEntity(String id, Query query) {
-    ApiRequest req = sync.item("GET", id, query);
+    return read(sync.item("GET", id, query), e -> e);
+  }
+
+  private <R> CompletableFuture<R> read(ApiRequest req, Function<Entity<T>, R> result) {
     Cancellation c = new Cancellation();
-    return Exchange.unwrapped(exchange(req, c).needBody().runAsync().thenApply(Resource::ok), c);
+    return Exchange.unwrapped(exchange(req, c).needBody().runAsync()
+        .thenApply(r -> result.apply(Resource.ok(r))), c);
   }
 
   /** See {@link Resource#create(Object)}. */
@@ -71,24 +83,83 @@ public final class AsyncResource<T> {
         exchange(req, c).needBody().runAsync().thenApply(Resource::created), c);
   }
 
+  /**
+   * See {@link Resource#createIfAbsent(String, Object)}: an existing item completes the future
+   * with {@link ApiException.AlreadyExists}.
+   */
+  public CompletableFuture<Entity<T>> createIfAbsent(String id, T body) {
+    return put(sync.item("PUT", id), body, sync.target(id), true);
+  }
+
+  /** See {@link Resource#createIfAbsent(URI, Object)}. */
+  public CompletableFuture<Entity<T>> createIfAbsent(URI uri, T body) {
+    return put(Resource.at("PUT", uri), body, uri, true);
+  }
+
   /** See {@link Resource#update(String, Object)}. */
-  public CompletableFuture<ApiResponse<T>> update(String id, T body) {
-    requireNonNull(body, "body == null");
-    return new Exchange<T>(sync.client(), sync.item("PUT", id).body(body), sync.type()).runAsync();
+  public CompletableFuture<Entity<T>> update(String id, T body) {
+    return put(sync.item("PUT", id), body, sync.target(id), false);
+  }
+
+  /** See {@link Resource#update(URI, Object)}. */
+  public CompletableFuture<Entity<T>> update(URI uri, T body) {
+    return put(Resource.at("PUT", uri), body, uri, false);
   }
 
   /**
    * See {@link Resource#update(Entity)}; a weak ETag completes the future with
    * {@link WeakEtagException}.
    */
-  public CompletableFuture<ApiResponse<T>> update(Entity<T> entity) {
-    ApiRequest put;
-    try {
-      put = sync.conditionalPut(entity);
-    } catch (WeakEtagException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return new Exchange<T>(sync.client(), put, sync.type()).runAsync();
+  public CompletableFuture<Entity<T>> update(Entity<T> entity) {
+    requireNonNull(entity, "entity == null");
+    T body = requireNonNull(entity.body(), "body == null");
+    return onEntity("PUT", entity, put -> write(put.body(body), body, entity.uri()));
+  }
+
+  private CompletableFuture<Entity<T>> put(ApiRequest put, T body, URI target,
+      boolean createOnly) {
+    requireNonNull(body, "body == null");
+    return write(createOnly ? put.body(body).ifNoneMatchAny() : put.body(body), body, target);
+  }
+
+  private CompletableFuture<Entity<T>> write(ApiRequest req, T sent, URI target) {
+    Cancellation c = new Cancellation();
+    return Exchange.unwrapped(exchange(req, c).runAsync()
+        .thenApply(r -> Resource.written(r, sent, target, req.method())), c);
+  }
+
+  /** See {@link Resource#patch(String, Object)}; the GET after a 204 is part of the future. */
+  public CompletableFuture<Entity<T>> patch(String id, Object changes) {
+    return patch(sync.item("PATCH", id), sync.item("GET", id), changes);
+  }
+
+  /** See {@link Resource#patch(URI, Object)}. */
+  public CompletableFuture<Entity<T>> patch(URI uri, Object changes) {
+    return patch(Resource.at("PATCH", uri), Resource.at("GET", uri), changes);
+  }
+
+  /**
+   * See {@link Resource#patch(Entity, Object)}; a weak ETag completes the future with
+   * {@link WeakEtagException}.
+   */
+  public CompletableFuture<Entity<T>> patch(Entity<T> entity, Object changes) {
+    requireNonNull(entity, "entity == null");
+    ApiRequest read = Resource.at("GET", entity.uri());
+    ApiRequest.checkMergePatch(changes); // thrown at once, before the ETag is looked at
+    return onEntity("PATCH", entity, patch -> patch(patch, read, changes));
+  }
+
+  /** The PATCH, then, after an answer without the entity, its GET on the same cancellation. */
+  private CompletableFuture<Entity<T>> patch(ApiRequest patch, ApiRequest read, Object changes) {
+    ApiRequest req = patch.mergePatch(changes);
+    Cancellation c = new Cancellation();
+    ConditionalLayer.Partition p = sync.client().conditional.partition();
+    return Exchange.unwrapped(exchange(req, c).partition(p).runAsync().thenCompose(r -> {
+      Entity<T> e = Resource.patched(r);
+      return e != null ? CompletableFuture.completedFuture(e)
+          : exchange(read, c).partition(p).needBody().bypassCache().runAsync()
+              .thenApply(Resource::ok);
+    }), c);
   }
 
   /**
@@ -103,7 +174,7 @@ public final class AsyncResource<T> {
   /** See {@link Resource#follow(Entity, String, TypeRef)}. */
   public <U> CompletableFuture<Entity<U>> follow(Entity<?> from, String rel, TypeRef<U> type) {
     requireNonNull(type, "type == null");
-    return follow(from, rel, sync.client().mapper.constructType(type.type()));
+    return follow(from, rel, TypeRefs.javaType(sync.client().mapper, type));
   }
 
   private <U> CompletableFuture<Entity<U>> follow(Entity<?> from, String rel,
@@ -115,39 +186,86 @@ public final class AsyncResource<T> {
 
   /** See {@link Resource#delete(String)}. */
   public CompletableFuture<Void> delete(String id) {
+    return delete(sync.item("DELETE", id));
+  }
+
+  /** See {@link Resource#delete(URI)}. */
+  public CompletableFuture<Void> delete(URI uri) {
+    return delete(Resource.at("DELETE", uri));
+  }
+
+  /**
+   * See {@link Resource#delete(Entity)}; a weak ETag completes the future with
+   * {@link WeakEtagException}.
+   */
+  public CompletableFuture<Void> delete(Entity<T> entity) {
+    return onEntity("DELETE", entity, this::delete);
+  }
+
+  private CompletableFuture<Void> delete(ApiRequest req) {
     Cancellation c = new Cancellation();
-    return Exchange.unwrapped(new Exchange<Void>(sync.client(), sync.item("DELETE", id),
-        sync.voidType()).cancellation(c).runAsync().thenApply(r -> null), c);
+    return Exchange.unwrapped(new Exchange<Void>(sync.client(), req, sync.voidType())
+        .cancellation(c).runAsync().thenApply(r -> null), c);
+  }
+
+  /**
+   * A write to an entity's URI with its If-Match: a weak ETag fails the future rather than
+   * being thrown, as it depends on what the server sent, not on the caller's arguments.
+   */
+  private static <R> CompletableFuture<R> onEntity(String method, Entity<?> entity,
+      Function<ApiRequest, CompletableFuture<R>> then) {
+    ApiRequest req;
+    try {
+      req = Resource.onEntity(method, entity);
+    } catch (WeakEtagException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return then.apply(req);
   }
 
   /** See {@link Resource#modify(String, UnaryOperator)}. */
-  public CompletableFuture<T> modify(String id, UnaryOperator<T> change) {
-    return modify(sync.item("GET", id), change);
+  public CompletableFuture<Entity<T>> modify(String id, UnaryOperator<T> change) {
+    return modify(sync.item("GET", id), null, change);
   }
 
-  /** See {@link Resource#modify(java.net.URI, UnaryOperator)}. */
-  public CompletableFuture<T> modify(java.net.URI location, UnaryOperator<T> change) {
-    return modify(ApiRequest.of("GET", requireNonNull(location, "location == null")), change);
+  /** See {@link Resource#modify(URI, UnaryOperator)}. */
+  public CompletableFuture<Entity<T>> modify(URI uri, UnaryOperator<T> change) {
+    return modify(Resource.at("GET", uri), null, change);
+  }
+
+  /**
+   * See {@link Resource#modify(Entity, UnaryOperator)}; an entity without an ETag, or with a
+   * weak one, completes the future with the exception the sync call throws.
+   */
+  public CompletableFuture<Entity<T>> modify(Entity<T> entity, UnaryOperator<T> change) {
+    requireNonNull(entity, "entity == null");
+    return modify(Resource.at("GET", entity.uri()), entity, change);
   }
 
   /** One cancellation for the whole read-modify-write: cancelling stops the step in flight. */
-  private CompletableFuture<T> modify(ApiRequest read, UnaryOperator<T> change) {
+  private CompletableFuture<Entity<T>> modify(ApiRequest read, @Nullable Entity<T> start,
+      UnaryOperator<T> change) {
     requireNonNull(change, "change == null");
     Cancellation c = new Cancellation();
     // Read here, on the caller's thread: the later steps run on the HTTP client's threads.
     ConditionalLayer.Partition p = sync.client().conditional.partition();
-    return Exchange.unwrapped(exchange(read, c).partition(p).needBody().runAsync()
-        .thenCompose(r -> attempt(read, change, Resource.ok(r), 1, c, p)), c);
+    CompletableFuture<Entity<T>> first = start != null ? CompletableFuture.completedFuture(start)
+        : exchange(read, c).partition(p).needBody().runAsync().thenApply(Resource::ok);
+    return Exchange.unwrapped(first.thenCompose(e -> attempt(read, change, e, 1, c, p)), c);
   }
 
-  private CompletableFuture<T> attempt(ApiRequest read, UnaryOperator<T> change,
+  private CompletableFuture<Entity<T>> attempt(ApiRequest read, UnaryOperator<T> change,
       Entity<T> current, int attempt, Cancellation c, ConditionalLayer.Partition p) {
     T next = requireNonNull(change.apply(current.body()), "change returned null");
-    CompletableFuture<T> result = new CompletableFuture<>();
+    CompletableFuture<Entity<T>> result = new CompletableFuture<>();
     exchange(sync.modifyPut(current, next), c).partition(p).runAsync()
         .whenComplete((r, error) -> {
           if (error == null) {
-            result.complete(r instanceof ApiResponse.Ok<T> ok ? ok.body() : next);
+            try {
+              result.complete(Resource.written(r, next, current.uri(), "PUT"));
+            } catch (RuntimeException e) {
+              result.completeExceptionally(e);
+            }
           } else if (lostToAnotherWrite(Exchange.unwrap(error))
               && attempt < sync.client().modifyAttempts) {
             ApiException lost = (ApiException) Exchange.unwrap(error);
@@ -157,7 +275,7 @@ public final class AsyncResource<T> {
                   Entity<T> again = Resource.ok(fresh);
                   if (Resource.realConflict(lost, current, again)) {
                     lost.attempts(attempt);
-                    return CompletableFuture.<T>failedFuture(lost);
+                    return CompletableFuture.<Entity<T>>failedFuture(lost);
                   }
                   return attempt(read, change, again, attempt + 1, c, p);
                 })

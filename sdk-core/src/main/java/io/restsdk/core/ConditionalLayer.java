@@ -22,14 +22,16 @@ import org.jspecify.annotations.Nullable;
  *       {@code If-Modified-Since}): then the 304 is the caller's. PUT, PATCH and DELETE send
  *       {@code If-Match} with the stored ETag when it is strong (If-Match compares strongly,
  *       RFC 9110 §13.1.1, so a weak tag would always fail); an explicit {@code ifMatch} is
- *       sent as given.
+ *       sent as given, and none is added to a write whose caller set {@code If-None-Match}
+ *       (create-if-absent).
  *   <li><b>Store</b> ({@link #storeOrEvict}): a GET's 200 with an ETag, no {@code no-store}
  *       and a {@code Vary} that names only what the key holds ({@link #varyIsInKey}); anything
  *       else drops what the URL had.
  *   <li><b>Revalidate</b> ({@link #revalidated}): a 304 for the ETag sent refreshes the stored
  *       headers (RFC 9111 §4.3.4) and answers from the store.
  *   <li><b>Evict</b>: writes evict the URL written to and its collection
- *       ({@link #evictWritten}); 404, 410 and 412 evict the URL ({@link #evictFailed}).
+ *       ({@link #evictWritten}); 404, 410 and 412 evict the URL ({@link #evictFailed}),
+ *       except a 412 to a create-if-absent, which says the item exists ({@link #createOnly}).
  * </ul>
  */
 final class ConditionalLayer {
@@ -101,8 +103,8 @@ final class ConditionalLayer {
       @Nullable CacheKey key, boolean bypassCache) {
     CachedResponse revalidating = null;
     ETag ifMatch = null;
-    if (request.ifNoneMatch() != null) {
-      b.header("If-None-Match", request.ifNoneMatch().headerValue());
+    if (request.ifNoneMatchValue() != null) {
+      b.header("If-None-Match", request.ifNoneMatchValue());
     } else if (key != null && method.equals("GET") && !bypassCache
         && !callerValidates(request)) {
       revalidating = cache.lookup(key);
@@ -116,7 +118,10 @@ final class ConditionalLayer {
     if (request.ifMatch() != null) {
       b.header("If-Match", request.ifMatch());
       ifMatch = ETag.parse(request.ifMatch()).orElse(null);
-    } else if (key != null && conditionalWrites && isConditionalWrite(method)) {
+    } else if (key != null && conditionalWrites && isConditionalWrite(method)
+        && request.ifNoneMatchValue() == null) {
+      // Not with the caller's If-None-Match: If-Match is evaluated first (RFC 9110 §13.2.2),
+      // so a create-if-absent of an item deleted since it was cached would fail with 412.
       CachedResponse held = cache.peek(key);
       if (held != null && !held.etag().isWeak()) { // a weak tag: the write goes unconditional
         ifMatch = held.etag();
@@ -133,7 +138,16 @@ final class ConditionalLayer {
    * {@link ApiResponse.NotModified}.
    */
   static boolean callerValidates(ApiRequest request) {
-    return request.ifNoneMatch() != null || request.hasHeader("If-Modified-Since");
+    return request.ifNoneMatchValue() != null || request.hasHeader("If-Modified-Since");
+  }
+
+  /**
+   * A write with {@code If-None-Match: *} and no {@code If-Match}: create-if-absent, whose 412
+   * means "it already exists" ({@link ApiException.AlreadyExists}), not "your copy is stale".
+   */
+  static boolean createOnly(ApiRequest request) {
+    return "*".equals(request.ifNoneMatchValue()) && request.ifMatch() == null
+        && !request.method().equals("GET") && !request.method().equals("HEAD");
   }
 
   private static boolean isConditionalWrite(String method) {
@@ -272,9 +286,14 @@ final class ConditionalLayer {
     return b.addAll(replacing.build()).build(); // addAll copies leniently
   }
 
-  /** 404, 410 and 412 say the stored body is gone or stale: drop the URL's entries. */
-  void evictFailed(@Nullable CacheKey key, int status) {
-    if (key != null && (status == 404 || status == 410 || status == 412)) cache.evict(key.url());
+  /**
+   * 404, 410 and 412 say the stored body is gone or stale: drop the URL's entries. Not a 412
+   * to a create-if-absent ({@link #createOnly}): it says the item exists, which a cached copy
+   * agrees with.
+   */
+  void evictFailed(@Nullable CacheKey key, int status, ApiRequest request) {
+    if (key == null || status == 412 && createOnly(request)) return;
+    if (status == 404 || status == 410 || status == 412) cache.evict(key.url());
   }
 
   /**

@@ -348,14 +348,17 @@ final class Exchange<T> {
   private @Nullable RequestBody body(String method, String shownUrl) {
     byte[] raw = request.rawBodyUnsafe();
     if (raw != null) return RequestBody.create(raw, MediaType.get(request.rawMediaType()));
-    Object value = request.body();
+    Object value = request.bodyToSerialize();
     if (value != null) {
+      String type = request.jsonMediaType(); // a patch's; else plain JSON
+      Object named = request.body(); // the caller's object, not a merge patch's wrapper
       try {
-        return RequestBody.create(client.mapper.writeValueAsBytes(value), MediaTypes.JSON);
+        return RequestBody.create(client.mapper.writeValueAsBytes(value),
+            type == null ? MediaTypes.JSON : MediaType.get(type));
       } catch (JsonProcessingException e) {
         // The message names the type only: the body itself is never shown.
         throw new IllegalArgumentException(method + " " + shownUrl
-            + ": cannot serialize a " + value.getClass().getName() + " as JSON: "
+            + ": cannot serialize a " + named.getClass().getName() + " as JSON: "
             + e.getOriginalMessage(), null);
       }
     }
@@ -487,7 +490,7 @@ final class Exchange<T> {
   // ---------------------------------------------------------------- failures
 
   private ApiException failure(RawResponse raw, Ctx ctx, StatusTable row) {
-    client.conditional.evictFailed(ctx.key, raw.code());
+    client.conditional.evictFailed(ctx.key, raw.code(), request);
     String text = ErrorBodies.text(raw.body(), client.limits.maxErrorBodyBytes());
     if (text != null) text = scrub(text, ctx);
     if (text != null && ErrorBodies.looksLikeStackTrace(text)) {
@@ -502,6 +505,9 @@ final class Exchange<T> {
     }
     ApiException.Failure f = new ApiException.Failure(
         ctx.method, ctx.shownUrl, raw.code(), raw.headers(), error, text);
+    if (raw.code() == 412 && ConditionalLayer.createOnly(request)) {
+      return new ApiException.AlreadyExists(f);
+    }
     return row.failure(f, ctx.sentIfMatch);
   }
 

@@ -12,22 +12,33 @@ import java.util.Spliterators;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A typed view of one collection, e.g. {@code books}: read, create, update and delete its items
- * by id, with the ETag cache and {@code Location} following done for you.
+ * A typed view of one collection, e.g. {@code books}: read, create, update, patch and delete its
+ * items, with the ETag cache and {@code Location} following done for you.
+ *
+ * <p>Every operation on one item comes in the same forms: by id ({@code books/{id}}), by
+ * absolute {@link URI} (a {@code Location} or link a server returned, for servers whose item
+ * URIs are not {@code collection/id}), and, for writes, by the {@link Entity} that was read
+ * (written to its {@link Entity#uri()} with {@code If-Match} set to its ETag). Writes return the
+ * {@link Entity} written (see {@link #update(String, Object)} for what it holds).
  *
  * <p>Immutable and thread-safe. Ids are sent as one path segment; {@code ""}, {@code .},
- * {@code ..} and ids holding {@code /} or {@code \} are refused before any request.
+ * {@code ..} and ids holding {@code /} or {@code \} are refused before any request. A URI must
+ * be absolute http(s); credentials go with it only to the base URL's origin.
  *
  * <pre>{@code
  * Resource<Book> books = client.resource("books", Book.class);
  * Entity<Book> made = books.create(new Book("Dune", authorUri)); // POST → 201 → GET Location
  * Book b = books.get("42");                                      // 200, or the cache after 304
- * books.update(made.withBody(made.body().withTitle("Dune Messiah"))); // PUT with If-Match
- * Book done = books.modify("42", x -> x.withTitle("T"));         // re-done if another write won
- * books.delete("42");                                            // 204
+ * Entity<Book> e = books.update(made.withBody(made.body().withTitle("Dune Messiah"))); // If-Match
+ * books.patch(e, Map.of("year", 1969));                          // JSON merge patch, If-Match
+ * books.createIfAbsent("isbn-0441013597", dune);                 // PUT If-None-Match: *
+ * Entity<Book> done = books.modify("42", x -> x.withTitle("T")); // re-done if another write won
+ * books.delete(done);                                            // 204
  * }</pre>
  *
  * @param <T> the body type
@@ -54,6 +65,8 @@ public final class Resource<T> {
     this.async = new AsyncResource<>(this);
   }
 
+  // ------------------------------------------------------------------------------ reads
+
   /**
    * Reads item {@code id}: a 200 body, or the cached one after a 304.
    *
@@ -69,9 +82,23 @@ public final class Resource<T> {
     return getEntity(id).body();
   }
 
+  /**
+   * Reads the item at {@code uri}, e.g. a {@code Location} or a link; see {@link #get(String)}.
+   *
+   * @throws IllegalArgumentException if {@code uri} is not an absolute http(s) URI
+   */
+  public T get(URI uri) {
+    return getEntity(uri).body();
+  }
+
   /** Reads item {@code id} with its ETag, status, headers and URI. See {@link #get(String)}. */
   public Entity<T> getEntity(String id) {
     return ok(new Exchange<T>(client, item("GET", id), type).needBody().run());
+  }
+
+  /** Reads the item at {@code uri} with its ETag, status, headers; see {@link #get(URI)}. */
+  public Entity<T> getEntity(URI uri) {
+    return ok(new Exchange<T>(client, at("GET", uri), type).needBody().run());
   }
 
   /**
@@ -89,6 +116,8 @@ public final class Resource<T> {
   public Entity<T> getEntity(String id, Query query) {
     return ok(new Exchange<T>(client, item("GET", id, query), type).needBody().run());
   }
+
+  // ------------------------------------------------------------------------------ writes
 
   /**
    * Creates an item: POST to the collection; the 201's {@code Location} is followed with a GET
@@ -113,32 +142,134 @@ public final class Resource<T> {
   }
 
   /**
+   * Creates item {@code id} unless it exists: PUT with {@code If-None-Match: *} (RFC 9110
+   * §13.1.2), so two clients creating the same id never overwrite each other. No
+   * {@code If-Match} is added from the ETag cache. A 201 (its {@code Location} is followed as
+   * for {@link #create}), 200 or 204 is success; the entity is as for
+   * {@link #update(String, Object)}.
+   *
+   * @throws ApiException.AlreadyExists (a {@link ApiException.PreconditionFailed}) if the item
+   *     exists: the server answered 412 and nothing was written. The ETag cache is left as it
+   *     was.
+   * @throws IllegalArgumentException for a bad id
+   */
+  public Entity<T> createIfAbsent(String id, T body) {
+    return put(item("PUT", id), body, target(id), true);
+  }
+
+  /**
+   * {@link #createIfAbsent(String, Object)} for the item at {@code uri}.
+   *
+   * @throws IllegalArgumentException if {@code uri} is not an absolute http(s) URI
+   */
+  public Entity<T> createIfAbsent(URI uri, T body) {
+    return put(at("PUT", uri), body, uri, true);
+  }
+
+  /**
    * Replaces item {@code id}: PUT, with {@code If-Match} from the ETag cache when it holds the
    * item with a strong ETag (see {@link RestClient.Builder#conditionalWrites(boolean)}); with a
    * weak one the write is unconditional (see {@link ETag}).
    *
-   * @return {@link ApiResponse.NoContent} for a 204 or any other 2xx without a body (a 200 with
-   *     an empty body too: the write succeeded), {@link ApiResponse.Ok} if the server returned
-   *     the new representation
+   * <p>The entity returned, for every write ({@code createIfAbsent}, {@code update},
+   * {@code modify}): the server's representation when the answer has a body (a 200; a 201
+   * whose {@code Location} was read back); for a 204, or another 2xx without a body (a 200
+   * with an empty body too), the value sent, with that answer's status and headers, its
+   * {@code ETag} when it sent a valid one (a malformed one is left out), and the item's URI.
+   * The ETag then tags what the server stored, which may differ from what was sent (defaults,
+   * normalization): it is never put in the ETag cache, whose entry for the item every write
+   * evicts, but it makes a following {@link #update(Entity)} conditional.
+   *
    * @throws ApiException.PreconditionFailed if the item changed since it was cached
    */
-  public ApiResponse<T> update(String id, T body) {
-    requireNonNull(body, "body == null");
-    return new Exchange<T>(client, item("PUT", id).body(body), type).run();
+  public Entity<T> update(String id, T body) {
+    return put(item("PUT", id), body, target(id), false);
   }
 
   /**
-   * Replaces the item an entity was read from, with {@code If-Match: entity.etag()} (when it has
-   * one): a concurrent change surfaces as {@link ApiException.PreconditionFailed}. An entity
-   * without an ETag is written unconditionally.
+   * {@link #update(String, Object)} for the item at {@code uri}.
+   *
+   * @throws IllegalArgumentException if {@code uri} is not an absolute http(s) URI
+   */
+  public Entity<T> update(URI uri, T body) {
+    return put(at("PUT", uri), body, uri, false);
+  }
+
+  /**
+   * Replaces the item an entity was read from, at its {@link Entity#uri()}, with
+   * {@code If-Match: entity.etag()} (when it has one): a concurrent change surfaces as
+   * {@link ApiException.PreconditionFailed}. An entity without an ETag is written
+   * unconditionally.
    *
    * @return as {@link #update(String, Object)}
    * @throws WeakEtagException if the entity's ETag is weak: If-Match compares strongly, so the
    *     write would always fail; nothing is sent (see {@link ETag})
    * @throws ApiException.PreconditionFailed if the item changed since the entity was read
    */
-  public ApiResponse<T> update(Entity<T> entity) {
-    return new Exchange<T>(client, conditionalPut(entity), type).run();
+  public Entity<T> update(Entity<T> entity) {
+    ApiRequest put = onEntity("PUT", entity).body(requireNonNull(entity.body(), "body == null"));
+    return written(new Exchange<T>(client, put, type).run(), entity.body(), entity.uri(), "PUT");
+  }
+
+  private Entity<T> put(ApiRequest put, T body, URI target, boolean createOnly) {
+    requireNonNull(body, "body == null");
+    ApiRequest req = createOnly ? put.body(body).ifNoneMatchAny() : put.body(body);
+    return written(new Exchange<T>(client, req, type).run(), body, target, "PUT");
+  }
+
+  /**
+   * Changes some members of item {@code id}: PATCH with a JSON merge patch (RFC 7396,
+   * {@code application/merge-patch+json}) of {@code changes}, with {@code If-Match} from the
+   * ETag cache as for {@link #update(String, Object)}. See {@link ApiRequest#mergePatch(Object)}
+   * for what {@code changes} may be: a {@code Map} or {@code ObjectNode}, whose {@code null}
+   * values remove members, or a partial object, whose {@code null} members are left out.
+   *
+   * <pre>{@code
+   * Map<String, Object> changes = new HashMap<>();
+   * changes.put("title", "Dune Messiah");
+   * changes.put("subtitle", null);                    // removes "subtitle"
+   * Entity<Book> now = books.patch("42", changes);
+   * }</pre>
+   *
+   * <p>A merge patch holds only what changes, so a 204 (or another 2xx without a body) says
+   * nothing about the rest of the item: the item is then read back with a second request, a
+   * GET that bypasses the ETag cache, and that is what is returned. A 200 with a body is
+   * returned as the new representation without it. For RFC 6902 JSON Patch, send
+   * {@link ApiRequest#jsonPatch(JsonPatch)} with {@link RestClient#send}.
+   *
+   * @return the item as it is after the patch
+   * @throws ApiException.PreconditionFailed if the item changed since it was cached
+   * @throws IllegalArgumentException for a bad id, or {@code changes} that is no JSON object
+   *     (see {@link ApiRequest#mergePatch(Object)})
+   */
+  public Entity<T> patch(String id, Object changes) {
+    return patch(item("PATCH", id), item("GET", id), changes);
+  }
+
+  /**
+   * {@link #patch(String, Object)} for the item at {@code uri}.
+   *
+   * @throws IllegalArgumentException if {@code uri} is not an absolute http(s) URI
+   */
+  public Entity<T> patch(URI uri, Object changes) {
+    return patch(at("PATCH", uri), at("GET", uri), changes);
+  }
+
+  /**
+   * {@link #patch(String, Object)} for the item an entity was read from, at its
+   * {@link Entity#uri()}, with {@code If-Match: entity.etag()} (when it has one).
+   *
+   * @throws WeakEtagException if the entity's ETag is weak; nothing is sent
+   * @throws ApiException.PreconditionFailed if the item changed since the entity was read
+   */
+  public Entity<T> patch(Entity<T> entity, Object changes) {
+    return patch(onEntity("PATCH", entity), at("GET", entity.uri()), changes);
+  }
+
+  private Entity<T> patch(ApiRequest patch, ApiRequest read, Object changes) {
+    ApiRequest req = patch.mergePatch(changes);
+    Entity<T> e = patched(new Exchange<T>(client, req, type).run());
+    return e != null ? e : ok(new Exchange<T>(client, read, type).needBody().bypassCache().run());
   }
 
   /**
@@ -149,6 +280,26 @@ public final class Resource<T> {
    */
   public void delete(String id) {
     new Exchange<Void>(client, item("DELETE", id), voidType()).run();
+  }
+
+  /**
+   * {@link #delete(String)} for the item at {@code uri}.
+   *
+   * @throws IllegalArgumentException if {@code uri} is not an absolute http(s) URI
+   */
+  public void delete(URI uri) {
+    new Exchange<Void>(client, at("DELETE", uri), voidType()).run();
+  }
+
+  /**
+   * Deletes the item an entity was read from, at its {@link Entity#uri()}, with
+   * {@code If-Match: entity.etag()} (when it has one).
+   *
+   * @throws WeakEtagException if the entity's ETag is weak; nothing is sent
+   * @throws ApiException.PreconditionFailed if the item changed since the entity was read
+   */
+  public void delete(Entity<T> entity) {
+    new Exchange<Void>(client, onEntity("DELETE", entity), voidType()).run();
   }
 
   /**
@@ -168,7 +319,8 @@ public final class Resource<T> {
    *
    * @param change a function of the current value to the new one; may run more than once, so it
    *     must not have side effects it cannot repeat
-   * @return the value written (the server's representation, if the PUT returned one)
+   * @return the entity written, as for {@link #update(String, Object)}: the server's
+   *     representation if the PUT returned one, else the value written with the answer's ETag
    * @throws ApiException.PreconditionFailed after the last attempt, with {@code attempts()} set
    * @throws ApiException.Conflict on a real conflict, or after the last attempt
    * @throws ApiException.ContractViolation if the item has no ETag to make the write conditional
@@ -177,30 +329,45 @@ public final class Resource<T> {
    * @throws TransportException of kind {@code INTERRUPTED} if the thread is interrupted while
    *     waiting to try again (the interrupt flag is set again)
    */
-  public T modify(String id, UnaryOperator<T> change) {
-    return modify(item("GET", id), change);
+  public Entity<T> modify(String id, UnaryOperator<T> change) {
+    return modify(item("GET", id), null, change);
   }
 
   /**
-   * {@link #modify(String, UnaryOperator)} for the item at {@code location}, e.g. an
-   * {@link Entity#location()} or a {@code Location} a server returned, for servers whose item
+   * {@link #modify(String, UnaryOperator)} for the item at {@code uri}, e.g. an
+   * {@link Entity#uri()} or a {@code Location} a server returned, for servers whose item
    * URIs are not {@code collection/id}.
    *
-   * @throws IllegalArgumentException if {@code location} is not an absolute http(s) URI
+   * @throws IllegalArgumentException if {@code uri} is not an absolute http(s) URI
    */
-  public T modify(URI location, UnaryOperator<T> change) {
-    return modify(ApiRequest.of("GET", requireNonNull(location, "location == null")), change);
+  public Entity<T> modify(URI uri, UnaryOperator<T> change) {
+    return modify(at("GET", uri), null, change);
   }
 
-  private T modify(ApiRequest read, UnaryOperator<T> change) {
+  /**
+   * {@link #modify(String, UnaryOperator)} starting from an entity already read: the first
+   * attempt applies {@code change} to its body and writes to its {@link Entity#uri()} with
+   * {@code If-Match: entity.etag()}, without a GET; a lost write reads the item again from
+   * there.
+   *
+   * @throws ApiException.ContractViolation if the entity has no ETag
+   * @throws WeakEtagException if its ETag is weak; nothing is written
+   */
+  public Entity<T> modify(Entity<T> entity, UnaryOperator<T> change) {
+    requireNonNull(entity, "entity == null");
+    return modify(at("GET", entity.uri()), entity, change);
+  }
+
+  private Entity<T> modify(ApiRequest read, @Nullable Entity<T> start, UnaryOperator<T> change) {
     requireNonNull(change, "change == null");
-    Entity<T> current = ok(new Exchange<T>(client, read, type).needBody().run());
+    Entity<T> current = start != null ? start
+        : ok(new Exchange<T>(client, read, type).needBody().run());
     for (int attempt = 1; ; attempt++) {
       T next = requireNonNull(change.apply(current.body()), "change returned null");
       ApiException lost;
       try {
         ApiResponse<T> r = new Exchange<T>(client, modifyPut(current, next), type).run();
-        return r instanceof ApiResponse.Ok<T> ok ? ok.body() : next;
+        return written(r, next, current.uri(), "PUT");
       } catch (ApiException.PreconditionFailed | ApiException.Conflict e) {
         lost = e;
       }
@@ -254,7 +421,7 @@ public final class Resource<T> {
   /** {@link #follow(Entity, String, Class)} for a generic body type. */
   public <U> Entity<U> follow(Entity<?> from, String rel, TypeRef<U> type) {
     requireNonNull(type, "type == null");
-    return follow(from, rel, client.mapper.constructType(type.type()));
+    return follow(from, rel, TypeRefs.javaType(client.mapper, type));
   }
 
   private <U> Entity<U> follow(Entity<?> from, String rel, JavaType type) {
@@ -407,33 +574,83 @@ public final class Resource<T> {
     return item(method, id).query(query);
   }
 
-  ApiRequest conditionalPut(Entity<T> entity) {
+  /** A request on an absolute URI. @throws IllegalArgumentException if not absolute http(s) */
+  static ApiRequest at(String method, URI uri) {
+    return ApiRequest.of(method, requireNonNull(uri, "uri == null"));
+  }
+
+  /** The URI of item {@code id}, as a write's entity names it. */
+  URI target(String id) {
+    return Exchange.uri(itemUrl(id));
+  }
+
+  /**
+   * A write to the item an entity was read from: its {@link Entity#uri()}, with
+   * {@code If-Match} from its ETag when it has one.
+   *
+   * @throws WeakEtagException if that ETag is weak
+   */
+  static ApiRequest onEntity(String method, Entity<?> entity) {
     requireNonNull(entity, "entity == null");
-    ApiRequest put = ApiRequest.of("PUT", entity.location()).body(entity.body());
-    if (entity.etag() == null) return put;
-    return put.ifMatch(strongOrThrow(entity));
+    ApiRequest req = ApiRequest.of(method, entity.uri());
+    return entity.etag() == null ? req : req.ifMatch(strongOrThrow(method, entity));
   }
 
   ApiRequest modifyPut(Entity<T> current, T next) {
     if (current.etag() == null) {
       throw new ApiException.ContractViolation(new ApiException.Failure("GET",
-          io.restsdk.core.internal.UrlRedactor.redact(HttpUrl.get(current.location().toString())),
-          current.status(), current.headers(), null, null),
+          shown(current.uri()), current.status(), current.headers(), null, null),
           "modify needs a strong ETag for If-Match, the item has none");
     }
-    strongOrThrow(current);
-    return ApiRequest.of("PUT", current.location()).body(next).ifMatch(current.etag());
+    return ApiRequest.of("PUT", current.uri()).body(next)
+        .ifMatch(strongOrThrow("PUT", current));
   }
 
   /** The entity's ETag for If-Match; a weak one is never sent (see {@link ETag}). */
-  private static ETag strongOrThrow(Entity<?> entity) {
+  private static ETag strongOrThrow(String method, Entity<?> entity) {
     ETag etag = requireNonNull(entity.etag());
     if (etag.isWeak()) {
-      throw new WeakEtagException("PUT",
-          io.restsdk.core.internal.UrlRedactor.redact(HttpUrl.get(entity.location().toString())),
-          entity.location(), etag);
+      throw new WeakEtagException(method, shown(entity.uri()), entity.uri(), etag);
     }
     return etag;
+  }
+
+  /** A URI as messages show it: secret-looking query parameters redacted. */
+  private static String shown(URI uri) {
+    HttpUrl url = HttpUrl.parse(uri.toString());
+    return url == null ? uri.getScheme() + "://" + uri.getHost()
+        : io.restsdk.core.internal.UrlRedactor.redact(url);
+  }
+
+  /**
+   * The entity a write returns (see {@link #update(String, Object)}): the server's
+   * representation, or {@code sent} with the bodiless answer's status, headers and ETag.
+   */
+  static <T> Entity<T> written(ApiResponse<T> r, T sent, URI target, String method) {
+    if (r instanceof ApiResponse.Ok<T> ok) return ok.entity();
+    if (r instanceof ApiResponse.Created<T> c) {
+      if (c.entity() != null) return c.entity();
+      return sentEntity(sent, c.status(), c.headers(), c.location() != null ? c.location() : target);
+    }
+    if (r instanceof ApiResponse.NoContent<T> nc) {
+      return sentEntity(sent, nc.status(), nc.headers(), target);
+    }
+    throw new ApiException.ContractViolation(new ApiException.Failure(method, shown(target),
+        r.status(), r.headers(), null, null), r.status() + " to a " + method + " (the write's"
+        + " outcome is unknown; a failed precondition of a write is 412)");
+  }
+
+  private static <T> Entity<T> sentEntity(T sent, int status, Headers headers, URI uri) {
+    HttpUrl url = HttpUrl.parse(uri.toString());
+    return new Entity<>(sent, ETag.parse(headers.get("ETag")).orElse(null), status, headers, uri,
+        false, url == null ? Links.empty() : Links.fromHeaders(headers, url));
+  }
+
+  /** A PATCH's answer as the patched entity, or null when it has none to give (a 204). */
+  static <T> @Nullable Entity<T> patched(ApiResponse<T> r) {
+    if (r instanceof ApiResponse.Ok<T> ok) return ok.entity();
+    if (r instanceof ApiResponse.Created<T> c) return c.entity();
+    return null;
   }
 
   static <T> Entity<T> ok(ApiResponse<T> r) {

@@ -4,13 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.failsafe.Policy;
-import java.lang.reflect.Type;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -123,13 +121,17 @@ public final class RestClient implements AutoCloseable {
    * @throws IllegalArgumentException if {@code path} is empty, absolute, or leaves the base URL
    */
   public <T> Resource<T> resource(String path, Class<T> type) {
-    return resource(path, (Type) type);
-  }
-
-  /** A typed view for a generic body type, e.g. {@code new TypeReference<Map<String,Object>>(){}.getType()}. */
-  public <T> Resource<T> resource(String path, Type type) {
     requireNonNull(type, "type == null");
     return new Resource<>(this, Resource.checkCollection(path), mapper.constructType(type));
+  }
+
+  /**
+   * A typed view for a generic body type, e.g. {@code new TypeRef<List<Book>>() {}}.
+   *
+   * @throws IllegalArgumentException if {@code type} holds a type variable (erased at run time)
+   */
+  public <T> Resource<T> resource(String path, TypeRef<T> type) {
+    return new Resource<>(this, Resource.checkCollection(path), TypeRefs.javaType(mapper, type));
   }
 
   /**
@@ -153,11 +155,10 @@ public final class RestClient implements AutoCloseable {
     return new Exchange<T>(this, request, mapper.constructType(type)).run();
   }
 
-  /** As {@link #send(ApiRequest, Class)} for a generic body type. */
-  public <T> ApiResponse<T> send(ApiRequest request, Type type) {
+  /** As {@link #send(ApiRequest, Class)} for a generic body type; see {@link TypeRef}. */
+  public <T> ApiResponse<T> send(ApiRequest request, TypeRef<T> type) {
     requireNonNull(request, "request == null");
-    requireNonNull(type, "type == null");
-    return new Exchange<T>(this, request, mapper.constructType(type)).run();
+    return new Exchange<T>(this, request, TypeRefs.javaType(mapper, type)).run();
   }
 
   /**
@@ -171,11 +172,10 @@ public final class RestClient implements AutoCloseable {
     return new Exchange<T>(this, request, mapper.constructType(type)).runAsync();
   }
 
-  /** As {@link #sendAsync(ApiRequest, Class)} for a generic body type. */
-  public <T> CompletableFuture<ApiResponse<T>> sendAsync(ApiRequest request, Type type) {
+  /** As {@link #sendAsync(ApiRequest, Class)} for a generic body type; see {@link TypeRef}. */
+  public <T> CompletableFuture<ApiResponse<T>> sendAsync(ApiRequest request, TypeRef<T> type) {
     requireNonNull(request, "request == null");
-    requireNonNull(type, "type == null");
-    return new Exchange<T>(this, request, mapper.constructType(type)).runAsync();
+    return new Exchange<T>(this, request, TypeRefs.javaType(mapper, type)).runAsync();
   }
 
   /** GET of an absolute URI (a link) through the ETag cache; see {@link Resource#follow}. */
@@ -191,7 +191,7 @@ public final class RestClient implements AutoCloseable {
   /** {@link #getEntity(java.net.URI, Class)} for a generic body type. */
   public <T> Entity<T> getEntity(java.net.URI uri, TypeRef<T> type) {
     requireNonNull(type, "type == null");
-    return Follow.entity(this, uri, mapper.constructType(type.type()));
+    return Follow.entity(this, uri, TypeRefs.javaType(mapper, type));
   }
 
   void checkOpen() {
@@ -792,7 +792,6 @@ public final class RestClient implements AutoCloseable {
     private static Duration checkTimeout(Duration timeout) {
       requireNonNull(timeout, "timeout == null");
       if (timeout.isNegative()) throw new IllegalArgumentException("timeout is negative: " + timeout);
-      TimeUnit.MILLISECONDS.convert(timeout);
       return timeout;
     }
   }

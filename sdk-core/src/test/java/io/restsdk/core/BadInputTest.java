@@ -22,9 +22,9 @@ class BadInputTest extends ClientTest {
         assertThrows(NullPointerException.class, () -> RestClient.builder().bearerToken(null))
             .getMessage());
     assertEquals("id == null",
-        assertThrows(NullPointerException.class, () -> books.get(null)).getMessage());
+        assertThrows(NullPointerException.class, () -> books.get((String) null)).getMessage());
     assertEquals("id == null",
-        assertThrows(NullPointerException.class, () -> books.async().get(null)).getMessage());
+        assertThrows(NullPointerException.class, () -> books.async().get((String) null)).getMessage());
     assertEquals("body == null",
         assertThrows(NullPointerException.class, () -> books.create(null)).getMessage());
     assertEquals("change == null",

@@ -59,7 +59,7 @@ class CancellationTest extends ClientTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"sendAsync", "get", "getEntity", "create", "update", "delete",
-      "modify"})
+      "modify", "patch", "createIfAbsent"})
   void cancellingTheFutureCancelsTheCallInFlight(String operation) throws Exception {
     holdWrites();
     client.close();
@@ -73,6 +73,8 @@ class CancellationTest extends ClientTest {
       case "update" -> a -> a.update("1", new Book("Dune", "Herbert"));
       case "delete" -> a -> a.delete("1");
       case "modify" -> a -> a.modify("1", b -> b.withTitle("Children of Dune"));
+      case "patch" -> a -> a.patch("1", java.util.Map.of("title", "Children of Dune"));
+      case "createIfAbsent" -> a -> a.createIfAbsent("3", new Book("Dune", "Herbert"));
       default -> throw new IllegalArgumentException(operation);
     };
     CompletableFuture<?> f = op.apply(books.async());
@@ -86,6 +88,26 @@ class CancellationTest extends ClientTest {
     assertTrue(f.isCancelled());
     assertThrows(CancellationException.class, f::join);
     assertEquals(operation.equals("modify") ? 2 : 1, server.getRequestCount());
+  }
+
+  @Test
+  void cancellingAPatchWhileItIsReadBackCancelsTheGet() throws Exception {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest r) throws InterruptedException {
+        if (r.getMethod().equals("PATCH")) return status(204);
+        release.await(20, TimeUnit.SECONDS);
+        return status(503);
+      }
+    });
+    CompletableFuture<Entity<Book>> f = client.resource("books", Book.class).async()
+        .patch("1", java.util.Map.of("title", "Children of Dune"));
+    assertEquals("PATCH", take().getMethod());
+    assertEquals("GET", take().getMethod()); // the read back, held
+    assertTrue(f.cancel(true));
+    assertTrue(canceled.await(10, TimeUnit.SECONDS), "the GET was not cancelled");
+    assertThrows(CancellationException.class, f::join);
+    assertEquals(2, server.getRequestCount());
   }
 
   @Test

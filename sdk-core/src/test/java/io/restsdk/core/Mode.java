@@ -26,11 +26,11 @@ enum Mode {
     return this == SYNC ? r.create(body) : join(r.async().create(body));
   }
 
-  <T> ApiResponse<T> update(Resource<T> r, String id, T body) {
+  <T> Entity<T> update(Resource<T> r, String id, T body) {
     return this == SYNC ? r.update(id, body) : join(r.async().update(id, body));
   }
 
-  <T> ApiResponse<T> update(Resource<T> r, Entity<T> e) {
+  <T> Entity<T> update(Resource<T> r, Entity<T> e) {
     return this == SYNC ? r.update(e) : join(r.async().update(e));
   }
 
@@ -39,7 +39,7 @@ enum Mode {
     else join(r.async().delete(id));
   }
 
-  <T> T modify(Resource<T> r, String id, UnaryOperator<T> f) {
+  <T> Entity<T> modify(Resource<T> r, String id, UnaryOperator<T> f) {
     return this == SYNC ? r.modify(id, f) : join(r.async().modify(id, f));
   }
 

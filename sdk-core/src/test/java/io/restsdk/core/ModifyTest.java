@@ -153,7 +153,7 @@ class ModifyTest extends ClientTest {
     server.enqueue(json(200, "{\"value\":5}", "\"2\""));
     server.enqueue(status(204));
     Counter done = mode.modify(client.resource("counters", Counter.class), "c",
-        c -> new Counter(c.value() + 1));
+        c -> new Counter(c.value() + 1)).body();
     assertEquals(new Counter(6), done);
     assertEquals("GET", take().getMethod());
     assertEquals("\"1\"", take().getHeaders().get("If-Match"));
@@ -176,7 +176,7 @@ class ModifyTest extends ClientTest {
     server.enqueue(json(200, "{\"value\":5}", "\"2\""));
     server.enqueue(status(204));
     Counter done = mode.modify(client.resource("counters", Counter.class), "c",
-        c -> new Counter(c.value() + 1));
+        c -> new Counter(c.value() + 1)).body();
     assertEquals(new Counter(6), done);
     assertEquals(4, server.getRequestCount());
     take();
@@ -305,9 +305,9 @@ class ModifyTest extends ClientTest {
     });
     java.net.URI where = java.net.URI.create(url("odd/place/counter"));
     Resource<Counter> counters = client.resource("counters", Counter.class);
-    Counter done = mode == Mode.SYNC
+    Counter done = (mode == Mode.SYNC
         ? counters.modify(where, c -> new Counter(c.value() + 5))
-        : Mode.join(counters.async().modify(where, c -> new Counter(c.value() + 5)));
+        : Mode.join(counters.async().modify(where, c -> new Counter(c.value() + 5)))).body();
     assertEquals(5, done.value());
     assertEquals(5, counter.value);
     for (int i = 0; i < 4; i++) assertEquals("/v1/odd/place/counter", take().getTarget());

@@ -130,7 +130,7 @@ class RedirectTest extends ClientTest {
   void a301ToAPutKeepsMethodAndBodyOnTheSameOrigin(Mode mode) throws Exception {
     server.enqueue(redirect(301, "/v1/books/8"));
     server.enqueue(status(204));
-    ApiResponse<Book> r = mode.update(client.resource("books", Book.class), "7",
+    Entity<Book> r = mode.update(client.resource("books", Book.class), "7",
         new Book("Dune", "Herbert"));
     assertEquals(204, r.status());
     take();

@@ -87,7 +87,7 @@ public final class AsyncExample {
     });
 
     // 3. Read-modify-write without blocking: re-done by itself if someone else wrote in between.
-    CompletableFuture<Book> retitled = read.thenCompose(all -> {
+    CompletableFuture<Entity<Book>> retitled = read.thenCompose(all -> {
       all.forEach(b -> out.println("read \"" + b.body().title() + "\""
           + (b.revalidated() ? " (revalidated from the cache)" : "")));
       return books.modify(idOf(all.get(0)), b -> b.withTitle(b.title() + " (1979)"));
@@ -101,7 +101,8 @@ public final class AsyncExample {
           return error instanceof ApiException.NotFound;
         });
 
-    return retitled.thenCombine(notFound, (book, handled) -> {
+    return retitled.thenCombine(notFound, (written, handled) -> {
+      Book book = written.body(); // the server's representation, or the value written on a 204
       out.println("retitled \"" + book.title() + "\"");
       List<String> titles = read.join().stream().map(e -> e.body().title()).toList();
       return new Summary(titles, book.title(), handled);

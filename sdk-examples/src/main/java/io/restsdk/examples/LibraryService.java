@@ -65,7 +65,7 @@ public final class LibraryService {
    */
   public Book retitle(String bookId, String newTitle) {
     requireNonNull(newTitle, "newTitle == null");
-    return books.modify(bookId, book -> book.withTitle(newTitle));
+    return books.modify(bookId, book -> book.withTitle(newTitle)).body();
   }
 
   /** The book with this id, or empty when there is none. */

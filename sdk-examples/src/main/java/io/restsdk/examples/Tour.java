@@ -323,7 +323,7 @@ public final class Tour {
       // The first time round, someone else changes the author after modify has read it.
       if (calls.incrementAndGet() == 1) renameFromSecondClient(id);
       return current.withName(current.name() + LIFESPAN);
-    });
+    }).body();
     List<Integer> puts = statuses("PUT");
     check(calls.get() == 2, "the modify function ran " + calls.get() + " time(s), expected 2");
     check(puts.size() == 2 && puts.get(0) == 412 && puts.get(1) / 100 == 2,

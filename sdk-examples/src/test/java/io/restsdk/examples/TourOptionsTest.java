@@ -30,6 +30,19 @@ class TourOptionsTest {
   }
 
   @Test
+  void halAsksTheFakeServerForHalAndIsRefusedForARealOne() {
+    TourOptions options = TourOptions.parse(new String[] {"--hal"}, NO_ENV);
+
+    assertEquals(TourOptions.fakeHal(), options);
+    assertTrue(options.hal());
+    assertEquals("TourOptions{fake server, HAL}", options.toString());
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> TourOptions.parse(new String[] {
+            "--hal", "--base-url", "https://api.example.com/v1/", "--token", "t"}, NO_ENV));
+    assertEquals("--hal is for the fake server; a real one answers as it does", e.getMessage());
+  }
+
+  @Test
   void aMissingTrailingSlashIsAdded() {
     assertEquals("https://api.example.com/v1/",
         TourOptions.real("https://api.example.com/v1", "t").baseUrl());

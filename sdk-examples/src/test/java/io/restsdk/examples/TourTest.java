@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class TourTest {
   private static final List<String> LABELS = List.of(
-      "1", "2", "3a", "3b", "4", "5", "6", "7", "8", "9", "10", "11a", "11b", "12", "13a", "13b");
+      "1", "2", "3a", "3b", "3c", "3d", "4", "5", "6", "7", "8", "9", "10", "11a", "11b", "12", "13a", "13b");
 
   private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
   private final PrintStream out = new PrintStream(printed, true, UTF_8);
@@ -27,9 +27,14 @@ class TourTest {
     assertEquals(0, result.failed(), this::output);
     assertEquals(0, result.skipped(), this::output);
     assertEquals(LABELS, result.steps().stream().map(StepResult::label).toList());
-    assertEquals(16, result.passed());
+    assertEquals(18, result.passed());
 
     Map<String, StepResult> steps = byLabel(result);
+    assertStep(steps.get("3c"), "GET", "/v1/authors/1", List.of(304),
+        "client.get(book.author()): GET /v1/authors/1 → 304, Author \"Ursula K. Le Guin\" id=1");
+    assertStep(steps.get("3d"), "GET", "/v1/books?page=0&size=1", List.of(200, 200),
+        "list(page=0, size=1) → \"The Dispossessed\" of 2; next(page) by the Link header → "
+            + "\"The Left Hand of Darkness\"");
     assertStep(steps.get("1"), "POST", "/v1/authors", List.of(201), "Created; Location followed");
     assertStep(steps.get("2"), "POST", "/v1/books", List.of(201), "Created, Location /v1/books/1");
     assertStep(steps.get("3a"), "GET", "/v1/books/1", List.of(200), "Ok Book \"The Dispossessed\"");
@@ -47,16 +52,33 @@ class TourTest {
     assertTrue(steps.get("12").statuses().stream().allMatch(s -> s == 500), steps.get("12").line());
     assertTrue(steps.get("12").outcome().startsWith("InternalServerError {code=500, "
         + "type=\"Internal Server Error\", message=\"Scripted failure\"}"), steps.get("12").line());
-    assertStep(steps.get("13a"), "DELETE", "/v1/books/1", List.of(204), "NoContent");
+    assertStep(steps.get("13a"), "DELETE", "/v1/books/1", List.of(204, 204), "NoContent");
     assertStep(steps.get("13b"), "DELETE", "/v1/authors/1", List.of(204), "NoContent");
 
     List<String> lines = output().lines().toList();
     assertTrue(lines.get(0).startsWith("restsdk tour of every status path in CONTRACT.md, against "
         + "the in-process fake server at http://127.0.0.1:"), lines.get(0));
-    assertEquals("16 steps passed, 0 failed", lines.get(lines.size() - 1));
-    assertEquals(18, lines.size(), output());
+    assertEquals("18 steps passed, 0 failed", lines.get(lines.size() - 1));
+    assertEquals(20, lines.size(), output());
     assertEquals(" 3b. GET    /v1/books/1            → 304     Ok (revalidated from cache) etag=",
         lines.get(4).substring(0, lines.get(4).indexOf('"')));
+  }
+
+  @Test
+  void everyStepPassesAgainstTheFakeAnsweringInHal() {
+    TourResult result = Tour.run(TourOptions.fakeHal(), out);
+
+    assertEquals(0, result.failed(), this::output);
+    assertEquals(18, result.passed(), this::output);
+    Map<String, StepResult> steps = byLabel(result);
+    // The book has no author field on the wire, only _links.author: read by following it.
+    assertStep(steps.get("3a"), "GET", "/v1/books/1", List.of(200), "Ok Book \"The Dispossessed\"");
+    assertStep(steps.get("3c"), "GET", "/v1/authors/1", List.of(304),
+        "follow(book, \"author\"): GET /v1/authors/1 → 304");
+    assertStep(steps.get("3d"), "GET", "/v1/books?page=0&size=1", List.of(200, 200),
+        "list(page=0, size=1) → \"The Dispossessed\" of 2; next(page) by the HAL _links.next");
+    assertTrue(output().startsWith("restsdk tour of every status path in CONTRACT.md, against "
+        + "the in-process fake server (HAL) at http://127.0.0.1:"), output());
   }
 
   @Test
@@ -76,7 +98,7 @@ class TourTest {
           .withFailPath("debug/fail"), out);
 
       assertEquals(0, result.failed(), this::output);
-      assertEquals(16, result.passed());
+      assertEquals(18, result.passed());
       Map<String, StepResult> steps = byLabel(result);
       assertTrue(steps.get("6").path().startsWith("/api/v2/authors/"), steps.get("6").line());
       assertEquals("/api/v2/debug/fail", steps.get("12").path());
@@ -95,7 +117,7 @@ class TourTest {
     try (MockApiServer server = startServer()) {
       TourResult result = Tour.run(TourOptions.real(server.baseUrl(), server.token()), out);
 
-      assertEquals(14, result.passed(), this::output);
+      assertEquals(16, result.passed(), this::output);
       assertEquals(0, result.failed(), this::output);
       assertEquals(2, result.skipped());
       Map<String, StepResult> steps = byLabel(result);
@@ -105,7 +127,7 @@ class TourTest {
           + "skipped: no --read-only-token given"), output());
       assertTrue(output().contains(" 12. GET    (no --fail-path)       → ---     "
           + "skipped: no --fail-path given"), output());
-      assertTrue(output().endsWith("14 steps passed, 0 failed, 2 skipped\n"), output());
+      assertTrue(output().endsWith("16 steps passed, 0 failed, 2 skipped\n"), output());
     }
   }
 
@@ -117,13 +139,13 @@ class TourTest {
       TourResult result = run(server);
 
       assertEquals(1, result.failed(), this::output);
-      assertEquals(15, result.passed());
+      assertEquals(17, result.passed());
       StepResult nine = byLabel(result).get("9");
       assertEquals(StepResult.Verdict.FAILED, nine.verdict());
       assertEquals(List.of(410), nine.statuses());
       assertTrue(nine.line().startsWith("  9. GET    /v1/books/987654321    → 410     ✗ FAILED: "
           + "expected NotFound, got Other: GET /v1/books/987654321 → 410 Gone"), nine.line());
-      assertTrue(output().endsWith("15 steps passed, 1 failed\n"), output());
+      assertTrue(output().endsWith("17 steps passed, 1 failed\n"), output());
     }
   }
 

@@ -74,7 +74,7 @@ class SdkCoreAgainstMockApiServerTest {
         server.collection("books").put("1", "{\"title\":\"Dune (2nd ed.)\"}");
       }
       return book.withTitle(book.title() + "!");
-    });
+    }).body();
     assertEquals("Dune (2nd ed.)!", result.title());
     assertEquals("Dune (2nd ed.)!", server.collection("books").get("1").get("title").asText());
     assertThat(server).received("PUT", "books/1").withStatus(412).once();
