@@ -131,7 +131,8 @@ final class ModelWriter {
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(String.class)
-        .addStatement("return $T.valueOf(value)", String.class)
+        .addJavadoc("The wire value, or the constant's name for {@link #$L}.\n\n@return the text\n", e.unknownName())
+        .addStatement("return value == null ? name() : $T.valueOf(value)", String.class)
         .build());
     return b.build();
   }
