@@ -91,6 +91,16 @@ final class Bundler {
     String filePart = hash < 0 ? ref : ref.substring(0, hash);
     String fragment = hash < 0 ? "" : ref.substring(hash + 1);
     if (filePart.isEmpty() && file.equals(rootFile)) {
+      boolean found;
+      try {
+        found = !root.at(JsonPointer.compile(fragment)).isMissingNode();
+      } catch (IllegalArgumentException e) {
+        found = false;
+      }
+      if (!found) {
+        problems.error(at + "/$ref", "unresolved $ref '" + ref + "': there is nothing at '"
+            + fragment + "' in this document");
+      }
       return null;
     }
     if (filePart.startsWith("http://") || filePart.startsWith("https://") || filePart.contains(":")

@@ -83,7 +83,8 @@ final class SpecLoader {
       JsonLocation where = e.getLocation();
       Integer line = where == null || where.getLineNr() < 1 ? null : where.getLineNr();
       problems.add(Problem.Severity.ERROR, "", line,
-          "invalid " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage().strip());
+          "invalid " + (json ? "JSON" : "YAML") + ": " + syntaxMessage(e)
+              + (where != null && where.getColumnNr() > 0 ? " (column " + where.getColumnNr() + ")" : ""));
       return null;
     } catch (IOException e) {
       problems.error("", "cannot read the spec: " + e);
@@ -135,6 +136,18 @@ final class SpecLoader {
       return null;
     }
     return result.getOpenAPI();
+  }
+
+  /** The parser's message without its source snippets and caret lines: one line of text. */
+  static String syntaxMessage(JsonProcessingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (String line : String.valueOf(e.getOriginalMessage()).split("\\R")) {
+      if (line.isBlank() || Character.isWhitespace(line.charAt(0)) || line.startsWith("in 'reader'")) {
+        continue;
+      }
+      sb.append(sb.length() == 0 ? "" : "; ").append(line.strip());
+    }
+    return sb.toString().replaceAll("\\[Source: [^;\\]]*; ", "[");
   }
 
   /** Maps one swagger-parser message ("attribute paths.'/x'(get).responses is missing") to a problem. */
