@@ -16,6 +16,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>Only when the call would follow the {@code Location} anyway ({@code Resource.create},
  *       or {@code send} with following on) and may: a {@code Location} on another origin that
  *       the client does not follow is neither read back nor taken from the body.
+ *   <li>Only a body that says it is the created item: the 201 carries a valid {@code ETag}
+ *       (the created representation's validator, as Spring Data REST sends it), or a
+ *       {@code Content-Location} equal to the {@code Location} (RFC 9110 §8.7), or the body's
+ *       HAL {@code self} link is the {@code Location}. A bare JSON body (a summary, a message,
+ *       an error-shaped object) is not taken for the item: the {@code Location} is read back.
  *   <li>Only a body whose {@code Content-Type} says JSON and that decodes as the call's type;
  *       anything else falls back to the GET of the {@code Location}, whose failure is a
  *       {@link LocationNotFollowedException} saying the resource was created. Never a
@@ -43,6 +48,9 @@ final class CreatedBody {
   static <T> @Nullable ApiResponse<T> use(Exchange<T> ex, RawResponse raw, Ctx ctx,
       HttpUrl location, URI uri, boolean credentials) {
     if (raw.body().length == 0 || !isJson(raw.header("Content-Type"))) return null;
+    ETag etag = ETag.parse(raw.header("ETag")).orElse(null);
+    boolean contentLocation = location.equals(ctx.url().resolve(
+        java.util.Objects.requireNonNullElse(raw.header("Content-Location"), "#")));
     RestClient client = ex.client();
     Hal.Decoded<T> value;
     try {
@@ -52,7 +60,9 @@ final class CreatedBody {
     } catch (DecodeException e) {
       return null; // the GET of the Location decides
     }
-    ETag etag = ETag.parse(raw.header("ETag")).orElse(null);
+    if (etag == null && !contentLocation && !selfIs(value.links(), location)) {
+      return null; // nothing says the body is the created item: the GET of the Location decides
+    }
     CacheKey sent = ctx.key();
     if (etag != null && sent != null) {
       client.conditional.storeCreated(client.conditional.keyAt(sent, location, credentials),
@@ -61,6 +71,10 @@ final class CreatedBody {
     return new ApiResponse.Created<>(raw.code(), raw.headers(), uri,
         new Entity<>(value.value(), etag, raw.code(), raw.headers(), uri, false,
             Exchange.links(raw.headers(), ctx.url(), value.links())));
+  }
+
+  private static boolean selfIs(Links links, HttpUrl location) {
+    return links.href("self").map(u -> location.equals(HttpUrl.get(u))).orElse(false);
   }
 
   private static boolean isJson(@Nullable String contentType) {

@@ -135,7 +135,7 @@ class AssociationTest extends ClientTest {
   void aUriPropertyIsWrittenAsAString(Mode mode) throws Exception {
     server.enqueue(new mockwebserver3.MockResponse.Builder().code(201)
         .addHeader("Location", "/v1/novels/1").addHeader("Content-Type", HalTest.HAL)
-        .body(SPRING).build());
+        .addHeader("ETag", "\"0\"").body(SPRING).build());
     URI author = URI.create(url("authors/7"));
     Entity<Novel> made = mode.create(client.resource("novels", Novel.class),
         new Novel("Dune", author));

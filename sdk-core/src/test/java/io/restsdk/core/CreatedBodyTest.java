@@ -117,29 +117,67 @@ class CreatedBodyTest extends ClientTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
-  void a201BodyWithoutAnEtagIsUsedAndNotStored(Mode mode) throws Exception {
-    server.enqueue(createdWithBody("books/7", "application/json", BOOK, null));
+  void a201BodyThatDoesNotSayItIsTheItemIsReadBack(Mode mode) throws Exception {
+    // No ETag, no Content-Location, no self link: a summary or a message, not the item.
+    server.enqueue(createdWithBody("books/7", "application/json",
+        "{\"title\":\"Dune (summary)\"}", null));
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .addHeader("ETag", "\"3\"").body(BOOK).build());
 
     Entity<Book> made = mode.create(books(), DUNE);
 
-    assertEquals(DUNE, made.body());
-    assertNull(made.etag());
-    assertEquals(1, server.getRequestCount());
-    assertEquals(0, client.etagCache().stats().stores());
+    assertEquals(DUNE, made.body(), "the item as read back, not the 201's summary");
+    assertEquals(ETag.strong("3"), made.etag());
+    assertEquals(2, server.getRequestCount());
+    server.takeRequest();
+    assertEquals("/v1/books/7", server.takeRequest().getUrl().encodedPath());
     assertEquals(List.of(), logged);
   }
 
   @ParameterizedTest
   @EnumSource(Mode.class)
-  void a201BodyWithAnInvalidEtagIsUsedAndNotStored(Mode mode) {
+  void a201BodyWithAnInvalidEtagAndNothingElseIsReadBack(Mode mode) {
     server.enqueue(createdWithBody("books/7", "application/json", BOOK, "unquoted-1"));
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .body(BOOK).build());
 
     Entity<Book> made = mode.create(books(), DUNE);
 
     assertEquals(DUNE, made.body());
     assertNull(made.etag());
-    assertEquals(1, server.getRequestCount());
+    assertEquals(2, server.getRequestCount());
     assertEquals(0, client.etagCache().stats().stores());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void a201BodyWithoutAnEtagIsUsedWhenContentLocationIsTheLocation(Mode mode) {
+    server.enqueue(new MockResponse.Builder().code(201).addHeader("Location", "books/7")
+        .addHeader("Content-Location", "/v1/books/7").addHeader("Content-Type", "application/json")
+        .body(BOOK).build());
+
+    Entity<Book> made = mode.create(books(), DUNE);
+
+    assertEquals(DUNE, made.body());
+    assertNull(made.etag());
+    assertEquals(1, server.getRequestCount(), "no GET");
+    assertEquals(0, client.etagCache().stats().stores(), "nothing to revalidate with");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void a201BodyWithoutAnEtagIsUsedWhenItsSelfLinkIsTheLocation(Mode mode) {
+    String self = server.url("/v1/books/7").toString();
+    server.enqueue(new MockResponse.Builder().code(201).addHeader("Location", self)
+        .addHeader("Content-Type", "application/hal+json")
+        .body("{\"title\":\"Dune\",\"author\":\"Herbert\",\"_links\":{\"self\":{\"href\":\""
+            + self + "\"}}}").build());
+
+    Entity<Book> made = mode.create(books(), DUNE);
+
+    assertEquals(DUNE, made.body());
+    assertEquals(1, server.getRequestCount(), "no GET");
+    assertEquals(URI.create(self), made.uri());
   }
 
   @ParameterizedTest
