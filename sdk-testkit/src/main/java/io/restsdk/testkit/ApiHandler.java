@@ -188,6 +188,9 @@ final class ApiHandler {
     if (outcome != Preconditions.Outcome.PROCEED) {
       return current == null ? missingPrecondition(collection, id) : preconditionFailed(collection, current);
     }
+    if (current == null && patchType == null && isStar(request.ifNoneMatch())) {
+      return createAt(request, collection, id); // create-if-absent: PUT with If-None-Match: *
+    }
     if (current == null) {
       return Reply.noBody(404);
     }
@@ -212,6 +215,33 @@ final class ApiHandler {
     }
     StoredItem item = store(collection, id, document);
     return Reply.noBody(204).header("ETag", item.etag());
+  }
+
+  private static boolean isStar(@Nullable String ifNoneMatch) {
+    return ifNoneMatch != null && ifNoneMatch.trim().equals("*");
+  }
+
+  /**
+   * A PUT with {@code If-None-Match: *} to an id no item has: the item is created under that id,
+   * answered like a POST's create (201, {@code Location}, {@code ETag}). A plain PUT to a
+   * missing id stays a 404.
+   */
+  private Reply createAt(Request request, CollectionState collection, String id) {
+    ObjectNode document;
+    try {
+      document = incoming(parseObject(request.body()));
+    } catch (BadRequest e) {
+      return Reply.error(400, e.getMessage());
+    }
+    document.put(ID_FIELD, id);
+    Reply problem = Integrity.checkWrite(store, collection, id, document);
+    if (problem != null) {
+      return problem;
+    }
+    StoredItem item = store(collection, id, document);
+    return Reply.noBody(201)
+        .header("Location", store.itemUrl(collection.name, id).toString())
+        .header("ETag", item.etag());
   }
 
   private Reply delete(Request request, CollectionState collection, String id) {
