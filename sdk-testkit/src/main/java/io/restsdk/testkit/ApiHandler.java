@@ -150,19 +150,12 @@ final class ApiHandler {
   }
 
   private Reply create(Request request, CollectionState collection) {
-    ObjectNode document;
-    try {
-      document = incoming(parseObject(request.body()));
-    } catch (BadRequest e) {
-      return Reply.error(400, e.getMessage());
-    }
-    String id = collection.nextId();
-    document.put(ID_FIELD, id);
-    Reply problem = Integrity.checkWrite(store, collection, id, document);
-    if (problem != null) {
+    Object stored = storeNew(request, collection, null);
+    if (stored instanceof Reply problem) {
       return problem;
     }
-    StoredItem item = store(collection, id, document);
+    StoredItem item = (StoredItem) stored;
+    String id = item.id();
     String representation = Json.write(render(collection, item));
     String type = contentType(request);
     Reply reply = options.createdWithBody() ? Reply.json(201, representation).header("Content-Type", type) : Reply.noBody(201);
@@ -217,6 +210,23 @@ final class ApiHandler {
     return Reply.noBody(204).header("ETag", item.etag());
   }
 
+  /**
+   * The request's body stored as a new item {@code id} (the collection's next id when null,
+   * taken only once the body parsed), or the 400/409 that refuses it.
+   */
+  private Object storeNew(Request request, CollectionState collection, @Nullable String id) {
+    ObjectNode document;
+    try {
+      document = incoming(parseObject(request.body()));
+    } catch (BadRequest e) {
+      return Reply.error(400, e.getMessage());
+    }
+    if (id == null) id = collection.nextId();
+    document.put(ID_FIELD, id);
+    Reply problem = Integrity.checkWrite(store, collection, id, document);
+    return problem != null ? problem : store(collection, id, document);
+  }
+
   private static boolean isStar(@Nullable String ifNoneMatch) {
     return ifNoneMatch != null && ifNoneMatch.trim().equals("*");
   }
@@ -227,18 +237,11 @@ final class ApiHandler {
    * missing id stays a 404.
    */
   private Reply createAt(Request request, CollectionState collection, String id) {
-    ObjectNode document;
-    try {
-      document = incoming(parseObject(request.body()));
-    } catch (BadRequest e) {
-      return Reply.error(400, e.getMessage());
-    }
-    document.put(ID_FIELD, id);
-    Reply problem = Integrity.checkWrite(store, collection, id, document);
-    if (problem != null) {
+    Object stored = storeNew(request, collection, id);
+    if (stored instanceof Reply problem) {
       return problem;
     }
-    StoredItem item = store(collection, id, document);
+    StoredItem item = (StoredItem) stored;
     return Reply.noBody(201)
         .header("Location", store.itemUrl(collection.name, id).toString())
         .header("ETag", item.etag());

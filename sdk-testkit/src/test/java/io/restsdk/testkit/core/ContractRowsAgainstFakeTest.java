@@ -1,5 +1,6 @@
 package io.restsdk.testkit.core;
 
+import static io.restsdk.testkit.core.Calls.call;
 import static io.restsdk.testkit.ServerAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,9 +18,6 @@ import io.restsdk.core.RestClient;
 import io.restsdk.testkit.MockApiServer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,20 +48,7 @@ class ContractRowsAgainstFakeTest {
     server.close();
   }
 
-  /** The sync call, or the async one awaited with its failure unwrapped. */
-  private static <T> T call(boolean async, Supplier<T> sync, Supplier<CompletableFuture<T>> later) {
-    if (!async) return sync.get();
-    try {
-      return later.get().get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) throw re;
-      throw new AssertionError(e.getCause());
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private Entity<Author> author(boolean async, String email) {
+    private Entity<Author> author(boolean async, String email) {
     Resource<Author> authors = client.resource("authors", Author.class);
     Author a = new Author("Ursula", email);
     return call(async, () -> authors.create(a), () -> authors.async().create(a));

@@ -1,5 +1,6 @@
 package io.restsdk.testkit.core;
 
+import static io.restsdk.testkit.core.Calls.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,9 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -61,18 +59,6 @@ class RealApisAgainstFakeTest {
   void stop() {
     if (client != null) client.close();
     if (server != null) server.close();
-  }
-
-  private static <T> T call(boolean async, Supplier<T> sync, Supplier<CompletableFuture<T>> later) {
-    if (!async) return sync.get();
-    try {
-      return later.get().get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) throw re;
-      throw new AssertionError(e.getCause());
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 
   private Entity<Author> ursula(boolean async) {
