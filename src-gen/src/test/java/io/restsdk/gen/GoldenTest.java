@@ -22,11 +22,20 @@ class GoldenTest {
 
   @Test
   void petsMatchTheExpectedSourcesAndCompile() throws Exception {
-    Path dir = Compiled.resource("golden/pets");
-    Generation g = Generator.forPackage("com.acme.pets").generate(dir.resolve("api.yaml"));
+    check("pets", "com.acme.pets");
+  }
+
+  @Test
+  void booksClientMatchesTheExpectedSourcesAndCompiles() throws Exception {
+    check("books", "com.acme.books");
+  }
+
+  private void check(String spec, String pkg) throws Exception {
+    Path dir = Compiled.resource("golden/" + spec);
+    Generation g = Generator.forPackage(pkg).generate(dir.resolve("api.yaml"));
     Path expectedDir = dir.resolve("expected");
     if (Boolean.getBoolean("golden.update")) {
-      update(g, Path.of("src/test/resources/golden/pets/expected"));
+      update(g, Path.of("src/test/resources/golden/" + spec + "/expected"));
       return;
     }
     Map<String, String> expected = new TreeMap<>();
