@@ -30,6 +30,15 @@ class GoldenTest {
     check("books", "com.acme.books");
   }
 
+  @Test
+  void theSameSpecGivesByteIdenticalSources() throws Exception {
+    Path spec = Compiled.resource("golden/books/api.yaml");
+    Generation a = Generator.forPackage("com.acme.books").generate(spec);
+    Generation b = Generator.forPackage("com.acme.books").generate(spec);
+    assertEquals(a.sources(), b.sources());
+    assertEquals(a.warnings(), b.warnings());
+  }
+
   private void check(String spec, String pkg) throws Exception {
     Path dir = Compiled.resource("golden/" + spec);
     Generation g = Generator.forPackage(pkg).generate(dir.resolve("api.yaml"));
