@@ -1,5 +1,6 @@
 package io.restsdk.gen;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -86,9 +87,12 @@ public final class Generator {
     }
     SchemaTypes types = new SchemaTypes(packageName,
         api.getComponents() == null ? null : api.getComponents().getSchemas(), problems);
+    String specName = spec.getFileName() == null ? spec.toString() : spec.getFileName().toString();
+    Map<ClassName, JavaFile> clients = Map.of();
     try {
       types.components();
       operations(api, types);
+      clients = new ClientWriter(packageName, api, types, problems, specName).write();
     } catch (RuntimeException e) {
       // a shape the generator did not foresee: say where generation was, never only a trace
       problems.error("", "the generator failed on this spec (" + e + "); please report it with the spec");
@@ -96,7 +100,6 @@ public final class Generator {
     if (problems.hasErrors()) {
       throw new GenerationException(problems.all());
     }
-    String specName = spec.getFileName() == null ? spec.toString() : spec.getFileName().toString();
     ModelWriter writer = new ModelWriter(specName);
     Map<String, String> sources = new TreeMap<>();
     for (TypeModel model : types.models()) {
@@ -104,6 +107,8 @@ public final class Generator {
       sources.put(packageName.replace('.', '/') + "/" + model.name().simpleName() + ".java",
           file.toString());
     }
+    clients.forEach((name, file) -> sources.put(
+        packageName.replace('.', '/') + "/" + name.simpleName() + ".java", file.toString()));
     return new Generation(sources, problems.warnings());
   }
 
@@ -221,7 +226,7 @@ public final class Generator {
   }
 
   /** The JSON media type of a content map: application/json first, then any {@code +json}. */
-  private static @Nullable String jsonMediaType(@Nullable Content content) {
+  static @Nullable String jsonMediaType(@Nullable Content content) {
     if (content == null) {
       return null;
     }

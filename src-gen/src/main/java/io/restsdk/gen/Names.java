@@ -44,7 +44,10 @@ final class Names {
       "CharSequence", "Runtime", "Process", "Package", "Module", "StringBuilder", "Cloneable",
       "AutoCloseable", "List", "Map", "UUID", "URI", "OffsetDateTime", "LocalDate", "BigDecimal",
       "JsonNode", "Nullable", "JsonProperty", "JsonIgnoreProperties", "JsonValue", "JsonCreator",
-      "JsonTypeInfo", "JsonSubTypes", "JsonEnumDefaultValue", "Objects");
+      "JsonTypeInfo", "JsonSubTypes", "JsonEnumDefaultValue", "Objects",
+      // what generated clients import
+      "RestClient", "ApiRequest", "ApiResponse", "ApiException", "Query", "Entity", "TypeRef",
+      "Paging", "PathSegment", "ETag", "JsonPatch", "Stream", "CompletableFuture", "Consumer");
 
   private Names() {}
 

@@ -345,7 +345,13 @@ final class SchemaTypes {
     return t;
   }
 
-  private ClassName newClass(String baseName) {
+  /** Whether {@code name} is a generated enum. */
+  boolean isEnum(ClassName name) {
+    return models.get(name.simpleName()) instanceof TypeModel.EnumModel e && e.name().equals(name);
+  }
+
+  /** A new class name from {@code baseName}, unique among every generated type. */
+  ClassName newClass(String baseName) {
     return ClassName.get(pkg, Names.unique(Names.typeName(baseName), takenNames));
   }
 

@@ -48,7 +48,7 @@ class GeneratedModelsTest {
   void generatesOneTypePerObjectEnumAndUnionWithDeterministicInlineNames() {
     assertEquals(List.of("BankPayment", "CardPayment", "Color", "GetOrdersByOrderIdItems200Response",
             "GetOrdersByOrderIdItems206Response", "GetOrdersByOrderIdItemsSort", "OrderItem",
-            "OrderItemLevel", "Payment", "Person", "StringModel"),
+            "OrderItemLevel", "OrdersApi", "Payment", "Person", "StringModel"),
         generation.sources().keySet().stream()
             .map(p -> p.substring(p.lastIndexOf('/') + 1, p.length() - 5)).toList());
   }

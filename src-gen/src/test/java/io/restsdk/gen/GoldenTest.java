@@ -22,11 +22,29 @@ class GoldenTest {
 
   @Test
   void petsMatchTheExpectedSourcesAndCompile() throws Exception {
-    Path dir = Compiled.resource("golden/pets");
-    Generation g = Generator.forPackage("com.acme.pets").generate(dir.resolve("api.yaml"));
+    check("pets", "com.acme.pets");
+  }
+
+  @Test
+  void booksClientMatchesTheExpectedSourcesAndCompiles() throws Exception {
+    check("books", "com.acme.books");
+  }
+
+  @Test
+  void theSameSpecGivesByteIdenticalSources() throws Exception {
+    Path spec = Compiled.resource("golden/books/api.yaml");
+    Generation a = Generator.forPackage("com.acme.books").generate(spec);
+    Generation b = Generator.forPackage("com.acme.books").generate(spec);
+    assertEquals(a.sources(), b.sources());
+    assertEquals(a.warnings(), b.warnings());
+  }
+
+  private void check(String spec, String pkg) throws Exception {
+    Path dir = Compiled.resource("golden/" + spec);
+    Generation g = Generator.forPackage(pkg).generate(dir.resolve("api.yaml"));
     Path expectedDir = dir.resolve("expected");
     if (Boolean.getBoolean("golden.update")) {
-      update(g, Path.of("src/test/resources/golden/pets/expected"));
+      update(g, Path.of("src/test/resources/golden/" + spec + "/expected"));
       return;
     }
     Map<String, String> expected = new TreeMap<>();

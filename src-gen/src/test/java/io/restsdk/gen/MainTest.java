@@ -44,7 +44,7 @@ class MainTest {
     assertEquals(0, run("--spec", spec, "--package", "com.acme.api", "--out", tmp.toString()));
     assertTrue(Files.exists(tmp.resolve("com/acme/api/Pet.java")));
     assertTrue(Files.exists(tmp.resolve("com/acme/api/Money.java")));
-    assertEquals("generated 9 source files into " + tmp + " (1 warnings)\n", out());
+    assertEquals("generated 10 source files into " + tmp + " (1 warnings)\n", out());
     assertTrue(err().startsWith("warning: api.yaml:41 /components/schemas/Pet/properties/any: oneOf"), err());
   }
 
