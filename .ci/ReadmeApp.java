@@ -14,9 +14,10 @@ import java.util.stream.Stream;
  * else: the BOM import of restsdk-bom/README.md, the coordinates each published module's README
  * starts with (their version checked, then left to the BOM), and every fenced java block marked
  * {@code <!-- compiled -->} (src/main/java), {@code <!-- compiled: test -->} (src/test/java) or
- * {@code <!-- compiled: run -->} (src/main/java, and its main is run). Artifacts resolve from the
+ * {@code <!-- compiled: run -->} (src/test/java, and its main is run on the test class path). Artifacts resolve from the
  * deployed staging repository; everything else from the machine's Maven repository, read as a
- * remote one so the application's own local repository is the only one written to.
+ * remote one so the application's own local repository is the only one written to, and what
+ * that lacks from Maven Central.
  *
  * <pre>{@code
  * java .ci/ReadmeApp.java REPO_ROOT APP_DIR STAGING_REPO_URL MAVEN_REPO_URL
@@ -27,7 +28,7 @@ import java.util.stream.Stream;
  */
 public class ReadmeApp {
   static final List<String> PUBLISHED = List.of("sdk-core", "sdk-testkit", "src-gen");
-  static final Pattern FENCE = Pattern.compile("(?:<!-- ([a-z: ]+) -->\\n)?```(\\w+)\\n(.*?)\\n```", Pattern.DOTALL);
+  static final Pattern FENCE = Pattern.compile("(?:<!-- ([\\w: ]+) -->\\n)?```(\\w+)\\n(.*?)\\n```", Pattern.DOTALL);
   static final Pattern TYPE = Pattern.compile(
       "^(?:public\\s+)?(?:final\\s+|abstract\\s+)*(?:class|record|interface|enum)\\s+(\\w+)", Pattern.MULTILINE);
   static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);
@@ -82,7 +83,9 @@ public class ReadmeApp {
         if (!t.find()) fail(name + ": a compiled snippet declares no top-level class:\n" + b.text());
         Matcher p = PACKAGE.matcher(b.text());
         String pkg = p.find() ? p.group(1).replace('.', '/') + "/" : "";
-        String dir = b.marker().equals("compiled: test") ? "src/test/java/" : "src/main/java/";
+        // Runnable snippets may use test-scoped artifacts (the testkit's fake server): they are
+        // test code, run on the test class path.
+        String dir = b.marker().equals("compiled") ? "src/main/java/" : "src/test/java/";
         Path file = app.resolve(dir + pkg + t.group(1) + ".java");
         if (sources.containsKey(file)) fail(name + ": " + t.group(1) + " is declared by another README snippet too");
         sources.put(file, b.text() + "\n");
@@ -121,12 +124,24 @@ public class ReadmeApp {
               <releases><checksumPolicy>ignore</checksumPolicy></releases>
               <snapshots><enabled>false</enabled></snapshots>
             </repository>
+            <repository>
+              <!-- What the machine's repository lacks (a pom a user's resolution reads that
+                   the reactor's did not), as a user's build would fetch it. -->
+              <id>maven-central</id>
+              <url>https://repo.maven.apache.org/maven2</url>
+              <snapshots><enabled>false</enabled></snapshots>
+            </repository>
           </repositories>
           <pluginRepositories>
             <pluginRepository>
               <id>central</id>
               <url>%s</url>
               <releases><checksumPolicy>ignore</checksumPolicy></releases>
+              <snapshots><enabled>false</enabled></snapshots>
+            </pluginRepository>
+            <pluginRepository>
+              <id>maven-central</id>
+              <url>https://repo.maven.apache.org/maven2</url>
               <snapshots><enabled>false</enabled></snapshots>
             </pluginRepository>
           </pluginRepositories>
