@@ -15,7 +15,8 @@ module io.restsdk.core {
   requires transitive com.fasterxml.jackson.databind;
   requires transitive dev.failsafe.core;
   requires com.github.benmanes.caffeine;
-  requires static org.jspecify;
+  // transitive: @Nullable is part of the API's signatures; static: not needed at run time.
+  requires static transitive org.jspecify;
 
   exports io.restsdk.core;
 }

@@ -49,14 +49,14 @@ public final class CpuProfiler implements InternalProfiler {
   }
 
   @Override
-  public Collection<? extends Result> afterIteration(BenchmarkParams benchmark,
+  public Collection<? extends Result<?>> afterIteration(BenchmarkParams benchmark,
       IterationParams iteration, IterationResult result) {
     long client = os.getProcessCpuTime() - clientStart;
     long serverEnd = serverCpu();
     long server = serverStart < 0 || serverEnd < 0 ? -1 : serverEnd - serverStart;
     long ops = result.getMetadata().getAllOps();
     if (Boolean.getBoolean("bench.cpu.threads") && ops > 0) printThreads(ops);
-    List<Result> out = new ArrayList<>();
+    List<Result<?>> out = new ArrayList<>();
     if (ops > 0 && client >= 0) {
       out.add(new ScalarResult("cpu.client", client / 1e3 / ops, "µs/op", AggregationPolicy.AVG));
     }

@@ -57,7 +57,7 @@ record MergePatchBody(Object changes) implements JsonSerializable {
   /** {@code node} without null members in its objects, recursively (arrays kept as they are). */
   static JsonNode withoutNulls(JsonNode node) {
     if (node instanceof ObjectNode object) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> member = it.next();
         if (member.getValue().isNull()) it.remove();
         else withoutNulls(member.getValue());

@@ -73,7 +73,7 @@ final class OutcomeCheck {
   static boolean contains(@Nullable JsonNode current, JsonNode sent) {
     if (!sent.isObject()) return sent.equals(current);
     if (current == null || !current.isObject()) return false;
-    for (Iterator<Map.Entry<String, JsonNode>> it = sent.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = sent.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> member = it.next();
       JsonNode there = current.get(member.getKey());
       if (member.getValue().isNull()) {

@@ -302,10 +302,11 @@ public final class RestClient implements AutoCloseable {
      * A fixed bearer token sent as {@code Authorization: Bearer …} to the base URL's origin only.
      * Default: none.
      *
+     * @throws NullPointerException if {@code token} is null, naming {@link #noAuthentication()}
      * @throws IllegalArgumentException if {@code token} is blank or holds line breaks
      */
     public Builder bearerToken(String token) {
-      requireNonNull(token, "token == null");
+      requireNonNull(token, "bearerToken(null): no token given (an unset environment variable?); to send requests without Authorization, call noAuthentication() instead");
       if (token.isBlank() || token.indexOf('\n') >= 0 || token.indexOf('\r') >= 0) {
         throw new IllegalArgumentException("token is blank or holds a line break");
       }
@@ -677,7 +678,7 @@ public final class RestClient implements AutoCloseable {
      *
      * @throws NullPointerException if {@code policies} or one of them is null
      */
-    @SafeVarargs
+    @SafeVarargs @SuppressWarnings("varargs") // the array is only copied into a List
     public final Builder failsafePolicies(Policy<Object>... policies) {
       requireNonNull(policies, "policies == null");
       List<Policy<Object>> list = List.copyOf(Arrays.asList(policies)); // rejects nulls

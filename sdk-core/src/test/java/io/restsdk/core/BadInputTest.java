@@ -18,9 +18,6 @@ class BadInputTest extends ClientTest {
     assertEquals("baseUrl == null",
         assertThrows(NullPointerException.class, () -> RestClient.builder().baseUrl(null))
             .getMessage());
-    assertEquals("token == null",
-        assertThrows(NullPointerException.class, () -> RestClient.builder().bearerToken(null))
-            .getMessage());
     assertEquals("id == null",
         assertThrows(NullPointerException.class, () -> books.get((String) null)).getMessage());
     assertEquals("id == null",

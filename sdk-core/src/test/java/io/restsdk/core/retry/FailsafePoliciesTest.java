@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(20)
 class FailsafePoliciesTest extends RetryFixture {
 
-  @SafeVarargs
+  @SafeVarargs @SuppressWarnings("varargs") // the array is only copied into a List
   private RestClient withPolicies(Policy<Object>... policies) {
     return RestClient.builder().baseUrl(url("")).bearerToken(TOKEN).okHttpClient(ok)
         .retryListener(listener).failsafePolicies(policies).build();

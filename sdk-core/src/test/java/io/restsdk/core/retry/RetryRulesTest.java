@@ -12,6 +12,7 @@ import io.restsdk.core.ApiResponse;
 import io.restsdk.core.RetryListener.GiveUpReason;
 import io.restsdk.core.RetryOptions;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -224,15 +225,42 @@ class RetryRulesTest extends RetryFixture {
 
   @Test
   void aListenerThatThrowsDoesNotBreakTheCall() {
-    client.close();
-    client = builder().retryListener(new io.restsdk.core.RetryListener() {
+    // The warning (with the listener's exception) is captured here, not printed by the build.
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger("io.restsdk.core");
+    List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture = new java.util.logging.Handler() {
       @Override
-      public void onRetry(RetryEvent event) {
-        throw new IllegalStateException("boom");
+      public void publish(java.util.logging.LogRecord r) {
+        logged.add(r);
       }
-    }).build();
-    server.enqueue(status(503));
-    server.enqueue(json(200, BOOK));
-    assertInstanceOf(ApiResponse.Ok.class, client.send(ApiRequest.get("books/1"), Book.class));
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    log.addHandler(capture);
+    log.setUseParentHandlers(false);
+    try {
+      client.close();
+      client = builder().retryListener(new io.restsdk.core.RetryListener() {
+        @Override
+        public void onRetry(RetryEvent event) {
+          throw new IllegalStateException("boom");
+        }
+      }).build();
+      server.enqueue(status(503));
+      server.enqueue(json(200, BOOK));
+      assertInstanceOf(ApiResponse.Ok.class, client.send(ApiRequest.get("books/1"), Book.class));
+    } finally {
+      log.removeHandler(capture);
+      log.setUseParentHandlers(true);
+    }
+    List<java.util.logging.LogRecord> warned = logged.stream()
+        .filter(r -> "RetryListener threw; ignored".equals(r.getMessage())).toList();
+    assertEquals(1, warned.size(), "one warning for the one throwing call: " + logged);
+    assertEquals(java.util.logging.Level.WARNING, warned.get(0).getLevel());
+    assertEquals("boom", warned.get(0).getThrown().getMessage());
   }
 }
