@@ -211,8 +211,8 @@ public final class ApiRequest {
   }
 
   /**
-   * A JSON body: {@code value} is serialized with the client's {@code ObjectMapper} and sent as
-   * {@code application/json}; a {@link JsonPatch} is sent as {@code application/json-patch+json}
+   * A JSON body: {@code value} is written by the client's {@link BodyCodec} and sent as its
+   * content type ({@code application/json}); a {@link JsonPatch} is sent as {@code application/json-patch+json}
    * (as with {@link #jsonPatch(JsonPatch)}).
    */
   public ApiRequest body(Object value) {
@@ -241,10 +241,10 @@ public final class ApiRequest {
    * members of {@code changes} replace those of the resource, recursively for objects, and a
    * member whose value is {@code null} is removed. Arrays are replaced whole.
    *
-   * <p>{@code changes} is serialized with the client's {@code ObjectMapper}; what its
+   * <p>{@code changes} is written by the client's {@link BodyCodec}; what its
    * {@code null}s mean depends on what it is:
    * <ul>
-   *   <li>a {@link java.util.Map} or a Jackson {@code JsonNode}: sent as it is, so a
+   *   <li>a {@link java.util.Map} or a Jackson (2 or 3) {@code JsonNode}: sent as it is, so a
    *       {@code null} value removes that member ({@code Map.of} takes no nulls: use a
    *       {@code HashMap}, or {@code ObjectNode.putNull});
    *   <li>any other object (a "partial" POJO or record): its {@code null} members are left out,

@@ -168,17 +168,17 @@ public final class AsyncResource<T> {
    */
   public <U> CompletableFuture<Entity<U>> follow(Entity<?> from, String rel, Class<U> type) {
     requireNonNull(type, "type == null");
-    return follow(from, rel, sync.client().mapper.constructType(type));
+    return follow(from, rel, (java.lang.reflect.Type) java.util.Objects.requireNonNull(type, "type == null"));
   }
 
   /** See {@link Resource#follow(Entity, String, TypeRef)}. */
   public <U> CompletableFuture<Entity<U>> follow(Entity<?> from, String rel, TypeRef<U> type) {
     requireNonNull(type, "type == null");
-    return follow(from, rel, TypeRefs.javaType(sync.client().mapper, type));
+    return follow(from, rel, TypeRefs.type(type));
   }
 
   private <U> CompletableFuture<Entity<U>> follow(Entity<?> from, String rel,
-      com.fasterxml.jackson.databind.JavaType type) {
+      java.lang.reflect.Type type) {
     Exchange<U> read = Follow.read(sync.client(), from, rel, type); // a missing link: thrown
     Cancellation c = new Cancellation();
     return Exchange.unwrapped(read.cancellation(c).runAsync().thenApply(Resource::ok), c);

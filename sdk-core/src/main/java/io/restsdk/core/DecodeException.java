@@ -38,10 +38,9 @@ public final class DecodeException extends SdkException {
     this.targetType = plain(targetType);
   }
 
-  /** A Jackson type without generics is shown and compared as its class. */
+  /** The type as the caller named it (a class, or the generic type of a TypeRef). */
   private static Type plain(Type t) {
-    return t instanceof com.fasterxml.jackson.databind.JavaType jt && !jt.hasGenericTypes()
-        ? jt.getRawClass() : t;
+    return t;
   }
 
   private static String message(
@@ -51,7 +50,7 @@ public final class DecodeException extends SdkException {
   }
 
   private static String name(Type t) {
-    return t instanceof com.fasterxml.jackson.databind.JavaType jt ? jt.toCanonical() : t.getTypeName();
+    return t.getTypeName();
   }
 
   /** The request method. */

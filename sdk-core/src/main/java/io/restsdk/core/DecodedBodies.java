@@ -1,6 +1,6 @@
 package io.restsdk.core;
 
-import com.fasterxml.jackson.databind.JavaType;
+import java.lang.reflect.Type;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
@@ -24,14 +24,14 @@ final class DecodedBodies {
       .build();
 
   /** The value (with the links of its body) decoded from {@code body} as {@code type}, or null. */
-  Hal.@Nullable Decoded<?> get(byte[] body, JavaType type) {
+  Hal.@Nullable Decoded<?> get(byte[] body, Type type) {
     Decoded d = byBody.getIfPresent(body);
     return d != null && d.type.equals(type) ? d.value : null;
   }
 
-  void put(byte[] body, JavaType type, Hal.Decoded<?> value) {
+  void put(byte[] body, Type type, Hal.Decoded<?> value) {
     byBody.put(body, new Decoded(type, value));
   }
 
-  private record Decoded(JavaType type, Hal.Decoded<?> value) {}
+  private record Decoded(Type type, Hal.Decoded<?> value) {}
 }

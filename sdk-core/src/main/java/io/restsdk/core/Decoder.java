@@ -1,10 +1,9 @@
 package io.restsdk.core;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JavaType;
+import io.restsdk.core.internal.Json;
 import io.restsdk.core.internal.MediaTypes;
 import java.io.IOException;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -18,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@code Void}: no value; {@code byte[]}: a copy of the bytes; {@code String}: the text
  *       when the body is not JSON, in its charset (UTF-8 by default).
- *   <li>Anything else: JSON through the client's {@code ObjectMapper} (a body without
- *       {@code Content-Type} is tried as JSON); a body of another media type or with a
+ *   <li>Anything else: through the client's {@link BodyCodec} (a body without
+ *       {@code Content-Type} is tried as JSON); a body of a media type the codec does not
+ *       handle ({@link BodyCodec#handles}) or with a
  *       {@code Content-Type} that is no media type, an empty body, JSON {@code null} or JSON
  *       that does not fit is a {@link DecodeException} naming the type.
  *   <li>Hypermedia: a HAL body ({@code application/hal+json}, HAL-FORMS, or any JSON body that
@@ -38,7 +38,7 @@ final class Decoder {
    * same array before (a 304 after the 200 that stored it).
    */
   @SuppressWarnings("unchecked")
-  static <T> Hal.Decoded<T> cachedValue(RestClient client, JavaType type, byte[] body,
+  static <T> Hal.Decoded<T> cachedValue(RestClient client, Type type, byte[] body,
       Headers headers, HttpUrl base, int status, String method, String shownUrl,
       Scrubber scrubber) {
     DecodedBodies memo = client.decodedBodies;
@@ -61,10 +61,10 @@ final class Decoder {
    *     unquoted would otherwise put it in the message)
    */
   @SuppressWarnings("unchecked")
-  static <T> Hal.Decoded<T> decode(RestClient client, JavaType type, byte[] body,
+  static <T> Hal.Decoded<T> decode(RestClient client, Type type, byte[] body,
       Headers headers, HttpUrl base, int status, String method, String shownUrl,
       Scrubber scrubber) {
-    Class<?> raw = type.getRawClass();
+    Class<?> raw = Readers.raw(type);
     if (raw == Void.class || raw == void.class) return Hal.Decoded.of(null);
     // A copy: the array may be the one the ETag cache keeps, and callers may write to theirs.
     if (raw == byte[].class) return Hal.Decoded.of((T) body.clone());
@@ -73,8 +73,8 @@ final class Decoder {
     // parser runs a regular expression.
     boolean plainJson = ct != null && MediaTypes.isPlainJson(ct);
     MediaType mediaType = ct == null || plainJson ? null : MediaType.parse(ct);
-    if (raw == String.class && !plainJson
-        && (mediaType == null || !MediaTypes.isJson(mediaType))) {
+    boolean handled = plainJson || (mediaType != null && handles(client, mediaType));
+    if (raw == String.class && !handled) {
       return Hal.Decoded.of((T) new String(body, mediaType == null || mediaType.charset() == null
           ? StandardCharsets.UTF_8 : mediaType.charset()));
     }
@@ -83,7 +83,7 @@ final class Decoder {
       throw new DecodeException(method, shownUrl, status, type,
           "the body's Content-Type is not a media type, so not JSON");
     }
-    if (mediaType != null && !MediaTypes.isJson(mediaType)) {
+    if (mediaType != null && !handled) {
       throw new DecodeException(method, shownUrl, status, type,
           "the body is " + mediaType.type() + "/" + mediaType.subtype() + ", not JSON");
     }
@@ -92,18 +92,20 @@ final class Decoder {
     }
     try {
       Hal.Decoded<T> d;
-      if (MediaTypes.isJsonApi(mediaType)) {
+      if (raw == Json.Doc.class) {
+        d = Hal.Decoded.of((T) Json.doc(body)); // the SDK's own reading: a page
+      } else if (MediaTypes.isJsonApi(mediaType)) {
         d = JsonApi.decode(client, type, body, base);
       } else if (MediaTypes.isHal(mediaType) || Hal.mentionsLinks(body)) {
         d = Hal.decode(client, type, body, base);
       } else {
-        d = Hal.Decoded.of(client.readers.reader(type).readValue(body));
+        d = Hal.Decoded.of(client.codec.decode(body, type));
       }
       if (d.value() == null) {
         throw new DecodeException(method, shownUrl, status, type, "the body is JSON null");
       }
       return d;
-    } catch (JsonProcessingException e) {
+    } catch (CodecException e) {
       throw new DecodeException(method, shownUrl, status, type, reason(e, scrubber));
     } catch (IOException e) {
       throw new DecodeException(method, shownUrl, status, type,
@@ -111,14 +113,16 @@ final class Decoder {
     }
   }
 
+  private static boolean handles(RestClient client, MediaType mediaType) {
+    return client.codec.handles(mediaType.type() + "/" + mediaType.subtype());
+  }
+
   /**
-   * What Jackson found wrong, scrubbed, with where. Jackson's exception is not kept as the
+   * What the codec found wrong, scrubbed, with where. The codec's exception is not kept as the
    * cause: its message quotes body content the scrubbed reason already says.
    */
-  static String reason(JsonProcessingException e, Scrubber scrubber) {
-    String what = scrubber.scrubQuoted(String.valueOf(e.getOriginalMessage()));
-    JsonLocation at = e.getLocation();
-    return at == null || at.getLineNr() < 1 ? what
-        : what + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+  static String reason(CodecException e, Scrubber scrubber) {
+    String what = scrubber.scrubQuoted(e.reason());
+    return e.line() < 1 ? what : what + " (line " + e.line() + ", column " + e.column() + ")";
   }
 }

@@ -1,11 +1,10 @@
 package io.restsdk.core;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.restsdk.core.internal.ErrorBodies;
+import io.restsdk.core.internal.Json;
 import io.restsdk.core.internal.MediaTypes;
 import io.restsdk.core.internal.UrlRedactor;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.List;
@@ -45,7 +44,7 @@ final class Exchange<T> {
 
   private final RestClient client;
   private final ApiRequest request;
-  private final JavaType type;
+  private final java.lang.reflect.Type type;
   /** Resource operations that must end with a body (get, create) set this. */
   private boolean needBody;
   /** Skip the cache for reads: modify's re-read after a 412. */
@@ -57,7 +56,7 @@ final class Exchange<T> {
   /** The operation's cache partition; null: read it when the first hop is built. */
   private ConditionalLayer.@Nullable Partition partition;
 
-  Exchange(RestClient client, ApiRequest request, JavaType type) {
+  Exchange(RestClient client, ApiRequest request, java.lang.reflect.Type type) {
     this.client = client;
     this.request = request;
     this.type = type;
@@ -106,7 +105,7 @@ final class Exchange<T> {
     return bypassCache;
   }
 
-  JavaType type() {
+  java.lang.reflect.Type type() {
     return type;
   }
 
@@ -275,7 +274,7 @@ final class Exchange<T> {
     }
     HttpUrl url = target;
     boolean delete = ctx.method.equals("DELETE");
-    JsonNode wanted = delete ? null : OutcomeCheck.sentJson(sent, client.mapper);
+    Json.Node wanted = delete ? null : OutcomeCheck.sentJson(sent);
     if (!delete && wanted == null) return null;
     Ctx readCtx = new Ctx("GET", url, UrlRedactor.redact(url), null, null, null, ctx.secrets);
     Hop<ApiResponse<T>> reread = new Hop<>("GET", OutcomeCheck.reread(sent, url),
@@ -285,7 +284,7 @@ final class Exchange<T> {
             return done(new ApiResponse.NoContent<>(204, raw.headers()));
           }
           if (delete || raw.code() != 200
-              || !OutcomeCheck.holds(raw.body(), wanted, client.mapper)) {
+              || !OutcomeCheck.holds(raw.body(), wanted)) {
             throw e;
           }
           client.conditional.evictWritten(url);
@@ -353,13 +352,16 @@ final class Exchange<T> {
       String type = request.jsonMediaType(); // a patch's; else plain JSON
       Object named = request.body(); // the caller's object, not a merge patch's wrapper
       try {
-        return RequestBody.create(client.mapper.writeValueAsBytes(value),
-            type == null ? MediaTypes.JSON : MediaType.get(type));
-      } catch (JsonProcessingException e) {
+        byte[] bytes = value instanceof MergePatchBody m ? m.encode(client.codec)
+            : value instanceof JsonPatch p ? p.encode(client.codec)
+            : client.codec.encode(value);
+        return RequestBody.create(bytes,
+            type == null ? client.readers.contentType : MediaType.get(type));
+      } catch (IOException e) {
         // The message names the type only: the body itself is never shown.
         throw new IllegalArgumentException(method + " " + shownUrl
             + ": cannot serialize a " + named.getClass().getName() + " as JSON: "
-            + e.getOriginalMessage(), null);
+            + (e instanceof CodecException c ? c.reason() : e.getMessage()), null);
       }
     }
     return switch (method) {
@@ -499,7 +501,7 @@ final class Exchange<T> {
     if (row.bodyless && raw.body().length > 0) {
       violation(raw, ctx, raw.code() + " with a body (" + raw.body().length + " bytes)");
     }
-    ApiError error = ErrorBodies.parse(raw.body(), raw.contentType(), raw.code(), client.mapper);
+    ApiError error = ErrorBodies.parse(raw.body(), raw.contentType(), raw.code());
     if (error != null) {
       error = new ApiError(error.code(), scrub(error.type(), ctx), scrub(error.message(), ctx));
     }
@@ -527,7 +529,7 @@ final class Exchange<T> {
 
   ApiException.ContractViolation contractViolation(RawResponse raw, Ctx ctx, String what) {
     ApiError error = raw.code() >= 400
-        ? ErrorBodies.parse(raw.body(), raw.contentType(), raw.code(), client.mapper) : null;
+        ? ErrorBodies.parse(raw.body(), raw.contentType(), raw.code()) : null;
     if (error != null) {
       error = new ApiError(error.code(), scrub(error.type(), ctx), scrub(error.message(), ctx));
     }
@@ -594,7 +596,7 @@ final class Exchange<T> {
   /** What the flow knows about the exchange in flight. */
   record Ctx(String method, HttpUrl url, String shownUrl, @Nullable CacheKey key,
       @Nullable CachedResponse sentFor, @Nullable ETag sentIfMatch, List<String> secrets) {
-    Transport.Target target(JavaType type) {
+    Transport.Target target(java.lang.reflect.Type type) {
       return new Transport.Target(method, shownUrl, type);
     }
 

@@ -2,8 +2,8 @@ package io.restsdk.core;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JavaType;
 import io.restsdk.core.internal.UrlRedactor;
+import java.lang.reflect.Type;
 import java.net.URI;
 import okhttp3.HttpUrl;
 
@@ -38,21 +38,21 @@ final class Follow {
   }
 
   /** The GET of {@code uri} that must end with a body of {@code type}. */
-  static <U> Exchange<U> read(RestClient client, URI uri, JavaType type) {
+  static <U> Exchange<U> read(RestClient client, URI uri, Type type) {
     return new Exchange<U>(client, ApiRequest.of("GET", requireNonNull(uri, "uri == null")),
         type).needBody();
   }
 
   /** The GET of {@code from}'s link {@code rel}; see the class comment for credentials. */
-  static <U> Exchange<U> read(RestClient client, Entity<?> from, String rel, JavaType type) {
+  static <U> Exchange<U> read(RestClient client, Entity<?> from, String rel, Type type) {
     Exchange<U> ex = read(client, href(from, rel), type);
     HttpUrl source = HttpUrl.parse(from.location().toString());
     if (source == null || !OriginPolicy.sameOrigin(client.baseUrl, source)) ex.leftOrigin();
     return ex;
   }
 
-  /** {@link #read(RestClient, URI, JavaType)}, run: the entity read. */
-  static <U> Entity<U> entity(RestClient client, URI uri, JavaType type) {
+  /** {@link #read(RestClient, URI, Type)}, run: the entity read. */
+  static <U> Entity<U> entity(RestClient client, URI uri, Type type) {
     return Resource.ok(Follow.<U>read(client, uri, type).run());
   }
 }

@@ -1,17 +1,13 @@
 package io.restsdk.core;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.restsdk.core.internal.Json;
 import java.io.IOException;
+import java.lang.reflect.Type;
 import java.net.URI;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
@@ -26,9 +22,10 @@ import org.jspecify.annotations.Nullable;
  *       leaves out is filled with the {@code href} of the link of the same name (not
  *       {@code self}), absolute, a templated one without its {@code {...}} expressions (see
  *       {@link Readers}). A property the object has, even as {@code null}, is left as it is.
- *   <li>A body is read once: its tokens are buffered as they are parsed, {@code _links} (small)
- *       as a tree, and the value is bound from the buffer, so numbers keep the exact text they
- *       were sent with (a {@code BigDecimal} keeps its scale).
+ *   <li>The SDK reads the body's top level with its own JSON reader, building only
+ *       {@code _links}; the client's {@link BodyCodec} binds the value from the body's own
+ *       bytes (with missing associations appended to the object), so numbers keep the exact
+ *       text they were sent with (a {@code BigDecimal} keeps its scale) under any codec.
  * </ul>
  */
 final class Hal {
@@ -44,75 +41,55 @@ final class Hal {
   }
 
   /**
-   * {@code node} decoded as {@code type}, with the links of its {@code _links} resolved against
-   * {@code base} and its associations filled from them.
+   * {@code node}, a value of the JSON document {@code source}, decoded as {@code type}, with
+   * the links of its {@code _links} resolved against {@code base} and its associations filled
+   * from them.
    *
    * @throws IOException if the node does not fit the type
    */
-  static <T> Decoded<T> decode(RestClient client, JavaType type, JsonNode node, HttpUrl base)
-      throws IOException {
-    Links links = Links.fromHal(node.get("_links"), base);
-    JsonNode source = node;
-    if (node instanceof ObjectNode object && !links.isEmpty()) {
-      ObjectNode filled = null;
-      for (String name : client.readers.associations(type)) {
-        if (object.has(name)) continue;
-        Optional<URI> href = association(links, name);
-        if (href.isEmpty()) continue;
-        if (filled == null) { // a shallow copy: the caller's tree stays as it was
-          filled = object.objectNode();
-          filled.setAll(object);
-        }
-        filled.put(name, href.get().toString());
-      }
-      if (filled != null) source = filled;
+  static <T> Decoded<T> decode(RestClient client, Type type, Json.Node node, byte[] source,
+      HttpUrl base) throws IOException {
+    if (!node.isObject()) {
+      return Decoded.of(client.codec.decode(Json.slice(source, node), type));
     }
-    T value = client.readers.reader(type).readValue(source);
+    Links links = Links.fromHal(node.get("_links"), base);
+    byte[] bytes = filled(client, type, node, source, links);
+    T value = client.codec.decode(bytes != null ? bytes : Json.slice(source, node), type);
     return new Decoded<>(value, links);
   }
 
   /**
    * {@code body}, a JSON document, decoded as {@code type}; when it is an object, with the links
    * of its {@code _links} resolved against {@code base} and its associations filled from them.
+   * Only {@code _links} is read in full by the SDK; the value is bound by the codec from the
+   * body's own bytes (so numbers keep the exact text they were sent with), with the missing
+   * associations added as members at the end of the object.
    *
    * @throws IOException if the body is not JSON or does not fit the type
    */
-  static <T> Decoded<T> decode(RestClient client, JavaType type, byte[] body, HttpUrl base)
+  static <T> Decoded<T> decode(RestClient client, Type type, byte[] body, HttpUrl base)
       throws IOException {
-    try (JsonParser p = client.mapper.createParser(body)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return Decoded.of(client.readers.reader(type).readValue(p)); // an array, a scalar, null
-      }
-      List<String> wanted = client.readers.associations(type);
-      Set<String> present = wanted.isEmpty() ? Set.of() : new HashSet<>();
-      TokenBuffer buf = new TokenBuffer(p);
-      buf.writeStartObject();
-      JsonNode halLinks = null;
-      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-        String name = p.currentName();
-        if (!wanted.isEmpty()) present.add(name);
-        buf.writeFieldName(name);
-        p.nextToken();
-        if (halLinks == null && name.equals("_links")) {
-          halLinks = p.readValueAsTree();
-          if (halLinks == null) buf.writeNull();
-          else buf.writeTree(halLinks);
-        } else {
-          buf.copyCurrentStructure(p);
-        }
-      }
-      Links links = Links.fromHal(halLinks, base);
-      for (String name : wanted) {
-        if (present.contains(name)) continue;
-        Optional<URI> href = association(links, name);
-        if (href.isEmpty()) continue;
-        buf.writeFieldName(name);
-        buf.writeString(href.get().toString());
-      }
-      buf.writeEndObject();
-      T value = client.readers.reader(type).readValue(buf.asParser(p));
-      return new Decoded<>(value, links);
+    Json.Node doc = Json.parseShallow(body, "_links");
+    if (!doc.isObject()) return Decoded.of(client.codec.decode(body, type));
+    Links links = Links.fromHal(doc.get("_links"), base);
+    byte[] bytes = filled(client, type, doc, body, links);
+    T value = client.codec.decode(bytes != null ? bytes : body, type);
+    return new Decoded<>(value, links);
+  }
+
+  /** The object with its missing associations added; null when none is missing. */
+  private static byte @Nullable [] filled(RestClient client, Type type, Json.Node object,
+      byte[] source, Links links) {
+    if (links.isEmpty()) return null;
+    List<Map.Entry<String, String>> add = null;
+    for (String name : client.readers.associations(type)) {
+      if (object.members().containsKey(name)) continue;
+      Optional<URI> href = association(links, name);
+      if (href.isEmpty()) continue;
+      if (add == null) add = new ArrayList<>(2);
+      add.add(Map.entry(name, href.get().toString()));
     }
+    return add == null ? null : Json.withMembers(source, object, add);
   }
 
   private static Optional<URI> association(Links links, String name) {

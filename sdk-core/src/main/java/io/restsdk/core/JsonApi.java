@@ -1,21 +1,16 @@
 package io.restsdk.core;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.restsdk.core.internal.Json;
 import java.io.IOException;
+import java.lang.reflect.Type;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
-import org.jspecify.annotations.Nullable;
 
 /**
  * JSON:API ({@code application/vnd.api+json}) documents holding a single resource,
@@ -38,111 +33,87 @@ import org.jspecify.annotations.Nullable;
 final class JsonApi {
   private JsonApi() {}
 
-  static <T> Hal.Decoded<T> decode(RestClient client, JavaType type, byte[] body, HttpUrl base)
+  static <T> Hal.Decoded<T> decode(RestClient client, Type type, byte[] body, HttpUrl base)
       throws IOException {
-    if (!Readers.isBean(type) || client.readers.hasProperty(type, "data")) {
-      return Hal.Decoded.of(client.readers.reader(type).readValue(body));
+    if (!client.readers.isBean(type) || client.readers.hasProperty(type, "data")) {
+      return Hal.Decoded.of(client.codec.decode(body, type));
     }
-    try (JsonParser p = client.mapper.createParser(body)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return Hal.Decoded.of(client.readers.reader(type).readValue(p));
-      }
-      TokenBuffer value = null;
-      Links links = Links.empty();
-      Links top = Links.empty();
-      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-        String name = p.currentName();
-        JsonToken v = p.nextToken();
-        if (name.equals("data") && v == JsonToken.START_OBJECT && value == null) {
-          value = new TokenBuffer(p);
-          links = resource(client, type, p, base, value);
-        } else if (name.equals("links") && v == JsonToken.START_OBJECT) {
-          top = links(p.readValueAsTree(), base);
-        } else {
-          p.skipChildren();
-        }
-      }
-      if (value == null) {
-        throw JsonMappingException.from(p,
-            "a JSON:API document without one resource object in \"data\"");
-      }
-      T decoded = client.readers.reader(type).readValue(value.asParser(p));
-      return new Hal.Decoded<>(decoded, links.and(top));
+    Json.Node doc = Json.parse(body);
+    if (!doc.isObject()) return Hal.Decoded.of(client.codec.decode(body, type));
+    Json.Node data = doc.get("data");
+    if (data == null || !data.isObject()) {
+      throw new CodecException("a JSON:API document without one resource object in \"data\"",
+          null);
     }
+    StringBuilder value = new StringBuilder("{");
+    Links links = resource(client, type, data, body, base, value);
+    Json.Node top = doc.get("links");
+    Links topLinks = top != null && top.isObject() ? links(top, base) : Links.empty();
+    T decoded = client.codec.decode(value.append('}').toString()
+        .getBytes(StandardCharsets.UTF_8), type);
+    return new Hal.Decoded<>(decoded, links.and(topLinks));
   }
 
-  /** Buffers the value of the resource object {@code p} is at; returns its links. */
-  private static Links resource(RestClient client, JavaType type, JsonParser p, HttpUrl base,
-      TokenBuffer buf) throws IOException {
-    buf.writeStartObject();
+  /** Writes the value of the resource object {@code data} to {@code out}; returns its links. */
+  private static Links resource(RestClient client, Type type, Json.Node data, byte[] body,
+      HttpUrl base, StringBuilder out) {
     Set<String> present = new HashSet<>();
-    String id = null;
-    String kind = null;
-    Links own = Links.empty();
-    Links related = Links.empty();
-    for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-      String name = p.currentName();
-      JsonToken v = p.nextToken();
-      if (name.equals("id") && v.isScalarValue()) {
-        id = p.getValueAsString();
-      } else if (name.equals("type") && v == JsonToken.VALUE_STRING) {
-        kind = p.getText();
-      } else if (name.equals("attributes") && v == JsonToken.START_OBJECT) {
-        for (JsonToken a = p.nextToken(); a == JsonToken.FIELD_NAME; a = p.nextToken()) {
-          present.add(p.currentName());
-          buf.writeFieldName(p.currentName());
-          p.nextToken();
-          buf.copyCurrentStructure(p);
-        }
-      } else if (name.equals("links") && v == JsonToken.START_OBJECT) {
-        own = links(p.readValueAsTree(), base);
-      } else if (name.equals("relationships") && v == JsonToken.START_OBJECT) {
-        related = relationships(p.readValueAsTree(), base);
-      } else {
-        p.skipChildren();
+    Json.Node attributes = data.get("attributes");
+    if (attributes != null && attributes.isObject()) {
+      for (Map.Entry<String, Json.Node> a : attributes.members().entrySet()) {
+        present.add(a.getKey());
+        member(out, a.getKey());
+        Json.Node v = a.getValue();
+        out.append(new String(body, v.start(), v.end() - v.start(), StandardCharsets.UTF_8));
       }
     }
-    if (id != null) fill(client, type, buf, present, "id", id);
-    if (kind != null) fill(client, type, buf, present, "type", kind);
+    Json.Node id = data.get("id");
+    if (id != null && !id.isContainer() && !id.isNull()) {
+      fill(client, type, out, present, "id", id.text());
+    }
+    Json.Node kind = data.get("type");
+    if (kind != null && kind.isString()) fill(client, type, out, present, "type", kind.text());
+    Json.Node ownLinks = data.get("links");
+    Links own = ownLinks != null && ownLinks.isObject() ? links(ownLinks, base) : Links.empty();
+    Json.Node rels = data.get("relationships");
+    Links related = rels != null && rels.isObject() ? relationships(rels, base) : Links.empty();
     for (String name : client.readers.associations(type)) {
       if (present.contains(name)) continue;
       Optional<URI> href = related.href(name);
       if (href.isPresent()) {
-        buf.writeFieldName(name);
-        buf.writeString(href.get().toString());
+        member(out, name);
+        Json.quote(out, href.get().toString());
       }
     }
-    buf.writeEndObject();
     return own.and(related);
   }
 
-  private static void fill(RestClient client, JavaType type, TokenBuffer buf, Set<String> present,
-      String name, String value) throws IOException {
+  private static void member(StringBuilder out, String name) {
+    if (out.length() > 1) out.append(',');
+    Json.quote(out, name);
+    out.append(':');
+  }
+
+  private static void fill(RestClient client, Type type, StringBuilder out, Set<String> present,
+      String name, String value) {
     if (present.contains(name) || !client.readers.hasProperty(type, name)) return;
-    buf.writeFieldName(name);
-    buf.writeString(value);
+    member(out, name);
+    Json.quote(out, value);
   }
 
   /** JSON:API links (strings, or objects with {@code href}) as {@link Links}. */
-  private static Links links(@Nullable JsonNode links, HttpUrl base) {
-    if (links == null || !links.isObject()) return Links.empty();
-    ObjectNode hal = JsonNodeFactory.instance.objectNode();
-    for (Map.Entry<String, JsonNode> e : links.properties()) {
-      JsonNode link = e.getValue();
-      if (link.isTextual()) hal.putObject(e.getKey()).put("href", link.asText());
-      else if (link.isObject()) hal.set(e.getKey(), link);
-    }
-    return Links.fromHal(hal, base);
+  private static Links links(Json.Node links, HttpUrl base) {
+    return Links.fromJsonApi(links.members(), base);
   }
 
   /** One link per relationship that has a {@code links.related}, named after it. */
-  private static Links relationships(@Nullable JsonNode relationships, HttpUrl base) {
-    if (relationships == null || !relationships.isObject()) return Links.empty();
-    ObjectNode related = JsonNodeFactory.instance.objectNode();
-    for (Map.Entry<String, JsonNode> e : relationships.properties()) {
-      JsonNode link = e.getValue().path("links").get("related");
-      if (link != null) related.set(e.getKey(), link);
+  private static Links relationships(Json.Node relationships, HttpUrl base) {
+    Map<String, Json.Node> related = new LinkedHashMap<>();
+    for (Map.Entry<String, Json.Node> e : relationships.members().entrySet()) {
+      Json.Node l = e.getValue().get("links");
+      Json.Node link = l == null ? null : l.get("related");
+      if (link != null) related.put(e.getKey(), link);
     }
-    return links(related, base);
+    return Links.fromJsonApi(related, base);
   }
 }

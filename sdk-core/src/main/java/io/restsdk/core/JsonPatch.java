@@ -2,11 +2,10 @@ package io.restsdk.core;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonSerializable;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
+import io.restsdk.core.internal.Json;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * {@code application/json-patch+json}. Paths are RFC 6901 JSON Pointers ({@code /a/b/0});
  * {@link #pointer(String...)} builds one from member names, escaping {@code ~} and {@code /}.
  *
- * <p>Immutable and thread-safe: each method returns a new patch. Values are serialized with the
- * client's {@code ObjectMapper} when the request is sent; a {@code null} value is JSON
+ * <p>Immutable and thread-safe: each method returns a new patch. Values are written with the
+ * client's {@link BodyCodec} when the request is sent; a {@code null} value is JSON
  * {@code null}.
  *
  * <pre>{@code
@@ -34,11 +33,12 @@ import org.jspecify.annotations.Nullable;
  * // [{"op":"test","path":"/version","value":7},{"op":"replace","path":"/title",…},…]
  * }</pre>
  */
-public final class JsonPatch implements JsonSerializable {
+public final class JsonPatch {
   /** The media type of a JSON Patch body. */
   public static final String MEDIA_TYPE = "application/json-patch+json";
 
   private static final JsonPatch EMPTY = new JsonPatch(List.of());
+  private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
   /** One operation: {@code from} for move and copy, {@code value} for add, replace and test. */
   private record Op(String op, String path, @Nullable String from, boolean hasValue,
@@ -115,27 +115,32 @@ public final class JsonPatch implements JsonSerializable {
     return ops.isEmpty();
   }
 
-  @Override
-  public void serialize(JsonGenerator gen, SerializerProvider provider) throws IOException {
-    gen.writeStartArray();
-    for (Op op : ops) {
-      gen.writeStartObject();
-      gen.writeStringField("op", op.op());
-      if (op.from() != null) gen.writeStringField("from", op.from());
-      gen.writeStringField("path", op.path());
+  /** The patch as JSON, each value written by {@code codec}. */
+  byte[] encode(BodyCodec codec) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write('[');
+    for (int i = 0; i < ops.size(); i++) {
+      Op op = ops.get(i);
+      StringBuilder sb = new StringBuilder(i == 0 ? "{" : ",{");
+      member(sb, "op", op.op()).append(',');
+      if (op.from() != null) member(sb, "from", op.from()).append(',');
+      member(sb, "path", op.path());
+      if (op.hasValue()) sb.append(",\"value\":");
+      out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
       if (op.hasValue()) {
-        gen.writeFieldName("value");
-        provider.defaultSerializeValue(op.value(), gen);
+        out.write(op.value() == null ? NULL : codec.encode(op.value()));
       }
-      gen.writeEndObject();
+      out.write('}');
     }
-    gen.writeEndArray();
+    out.write(']');
+    return out.toByteArray();
   }
 
-  @Override
-  public void serializeWithType(JsonGenerator gen, SerializerProvider provider,
-      TypeSerializer typeSer) throws IOException {
-    serialize(gen, provider); // a patch is always the bare array RFC 6902 defines
+  private static StringBuilder member(StringBuilder sb, String name, String value) {
+    Json.quote(sb, name);
+    sb.append(':');
+    Json.quote(sb, value);
+    return sb;
   }
 
   /** Equal when the operations are, in the same order, with equal values. */

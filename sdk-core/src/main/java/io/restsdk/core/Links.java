@@ -2,7 +2,7 @@ package io.restsdk.core;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.restsdk.core.internal.Json;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -227,15 +227,30 @@ public final class Links {
    * object or an array of them, each with an {@code href}. {@code curies} are skipped, as are
    * members that are not link objects and hrefs that do not resolve to http(s).
    */
-  static Links fromHal(@Nullable JsonNode halLinks, HttpUrl base) {
-    if (halLinks == null || !halLinks.isObject() || halLinks.isEmpty()) return EMPTY;
+  static Links fromHal(Json.@Nullable Node halLinks, HttpUrl base) {
+    if (halLinks == null || !halLinks.isObject() || halLinks.members().isEmpty()) return EMPTY;
+    return of(halLinks.members(), base, false);
+  }
+
+  /**
+   * JSON:API links: each member is a relation whose value is a URL string or a link object
+   * with {@code href}.
+   */
+  static Links fromJsonApi(Map<String, Json.Node> links, HttpUrl base) {
+    return links.isEmpty() ? EMPTY : of(links, base, true);
+  }
+
+  private static Links of(Map<String, Json.Node> members, HttpUrl base, boolean strings) {
     List<Link> out = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> e : halLinks.properties()) {
+    for (Map.Entry<String, Json.Node> e : members.entrySet()) {
       String rel = e.getKey();
       if (rel.isBlank() || rel.equals("curies")) continue;
-      JsonNode v = e.getValue();
+      Json.Node v = e.getValue();
       if (v.isArray()) {
-        for (JsonNode one : v) halLink(normalize(rel), one, base, out);
+        for (Json.Node one : v.items()) halLink(normalize(rel), one, base, out);
+      } else if (v.isString() && strings) {
+        URI uri = resolve(base, v.text());
+        if (uri != null) out.add(new Link(normalize(rel), uri, false, null, null));
       } else {
         halLink(normalize(rel), v, base, out);
       }
@@ -243,20 +258,23 @@ public final class Links {
     return out.isEmpty() ? EMPTY : new Links(Collections.unmodifiableList(out));
   }
 
-  private static void halLink(String rel, JsonNode link, HttpUrl base, List<Link> out) {
+  private static void halLink(String rel, Json.Node link, HttpUrl base, List<Link> out) {
     if (!link.isObject()) return;
-    JsonNode hrefNode = link.get("href");
-    if (hrefNode == null || !hrefNode.isTextual()) return;
-    boolean templated = link.path("templated").asBoolean(false);
-    String href = hrefNode.asText();
+    Json.Node hrefNode = link.get("href");
+    if (hrefNode == null || !hrefNode.isString()) return;
+    Json.Node t = link.get("templated");
+    boolean templated = t != null && (t.kind() == Json.Kind.TRUE
+        || (t.isString() && t.text().trim().equals("true"))
+        || (t.isNumber() && t.decimal().signum() != 0));
+    String href = hrefNode.text();
     if (templated) href = href.replaceAll("\\{[^}]*}", "");
     URI uri = resolve(base, href);
     if (uri == null) return;
     out.add(new Link(rel, uri, templated, text(link.get("title")), text(link.get("type"))));
   }
 
-  private static @Nullable String text(@Nullable JsonNode n) {
-    return n != null && n.isTextual() ? n.asText() : null;
+  private static @Nullable String text(Json.@Nullable Node n) {
+    return n != null && n.isString() ? n.text() : null;
   }
 
   private static @Nullable URI resolve(HttpUrl base, String target) {

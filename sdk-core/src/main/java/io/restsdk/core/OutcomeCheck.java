@@ -1,10 +1,8 @@
 package io.restsdk.core;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restsdk.core.internal.Json;
 import io.restsdk.core.internal.MediaTypes;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -46,7 +44,7 @@ final class OutcomeCheck {
   }
 
   /** The JSON the request sent, or null when it sent none (or not JSON). */
-  static @Nullable JsonNode sentJson(Request sent, ObjectMapper mapper) {
+  static Json.@Nullable Node sentJson(Request sent) {
     RequestBody body = sent.body();
     if (body == null) return null;
     MediaType type = body.contentType();
@@ -54,28 +52,27 @@ final class OutcomeCheck {
     try (Buffer buffer = new Buffer()) {
       body.writeTo(buffer);
       if (buffer.size() == 0) return null;
-      return mapper.readTree(buffer.readByteArray());
+      return Json.parse(buffer.readByteArray());
     } catch (IOException | RuntimeException e) {
       return null;
     }
   }
 
   /** Whether {@code current} (a response body) holds what {@code sent} asked for. */
-  static boolean holds(byte[] current, @Nullable JsonNode sent, ObjectMapper mapper) {
+  static boolean holds(byte[] current, Json.@Nullable Node sent) {
     if (sent == null || current.length == 0) return false;
     try {
-      return contains(mapper.readTree(current), sent);
+      return contains(Json.parse(current), sent);
     } catch (IOException e) {
       return false;
     }
   }
 
-  static boolean contains(@Nullable JsonNode current, JsonNode sent) {
-    if (!sent.isObject()) return sent.equals(current);
+  static boolean contains(Json.@Nullable Node current, Json.Node sent) {
+    if (!sent.isObject()) return sent.sameAs(current);
     if (current == null || !current.isObject()) return false;
-    for (Iterator<Map.Entry<String, JsonNode>> it = sent.properties().iterator(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> member = it.next();
-      JsonNode there = current.get(member.getKey());
+    for (Map.Entry<String, Json.Node> member : sent.members().entrySet()) {
+      Json.Node there = current.get(member.getKey());
       if (member.getValue().isNull()) {
         if (there != null && !there.isNull()) return false;
       } else if (!contains(there, member.getValue())) {

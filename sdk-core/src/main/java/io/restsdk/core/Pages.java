@@ -1,10 +1,10 @@
 package io.restsdk.core;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.restsdk.core.internal.Json;
 import io.restsdk.core.internal.UrlRedactor;
 import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -50,7 +50,7 @@ final class Pages {
    * @param requested the normalized URL requested, null for the first page
    * @param cursor whether the URL is the list URL with a cursor (for the loop message)
    */
-  record Fetch(Exchange<JsonNode> exchange, @Nullable Trail before, @Nullable String requested,
+  record Fetch(Exchange<Json.Doc> exchange, @Nullable Trail before, @Nullable String requested,
       boolean cursor) {}
 
   // ------------------------------------------------------------------ requests
@@ -88,7 +88,7 @@ final class Pages {
           UrlRedactor.redact(url), "it is on another origin than the base URL's"
               + " (RestClient.Builder.followCrossOriginRedirects)");
     }
-    Exchange<JsonNode> ex = exchange(client, ApiRequest.of("GET", next));
+    Exchange<Json.Doc> ex = exchange(client, ApiRequest.of("GET", next));
     if (page.trail.leftOrigin()) ex.leftOrigin();
     return new Fetch(ex, page.trail, key, cursor);
   }
@@ -99,9 +99,8 @@ final class Pages {
         && next.queryParameter(java.util.Objects.requireNonNull(paging.cursorParam())) != null;
   }
 
-  private static Exchange<JsonNode> exchange(RestClient client, ApiRequest get) {
-    return new Exchange<JsonNode>(client, get, client.mapper.constructType(JsonNode.class))
-        .needBody();
+  private static Exchange<Json.Doc> exchange(RestClient client, ApiRequest get) {
+    return new Exchange<Json.Doc>(client, get, Json.Doc.class).needBody();
   }
 
   // ------------------------------------------------------------------ the page
@@ -112,19 +111,19 @@ final class Pages {
    * @throws DecodeException if the body is no JSON array or object, its items are not where
    *     they should be, or an item does not fit the resource's type
    */
-  static <T> Page<T> read(Resource<T> r, Fetch fetch, ApiResponse<JsonNode> response) {
-    Entity<JsonNode> e = Resource.ok(response);
+  static <T> Page<T> read(Resource<T> r, Fetch fetch, ApiResponse<Json.Doc> response) {
+    Entity<Json.Doc> e = Resource.ok(response);
     RestClient client = r.client();
     Paging paging = r.paging();
     HttpUrl url = HttpUrl.get(e.location());
     Reader<T> reader = new Reader<>(client, r.type(), e, url);
-    JsonNode body = e.body();
+    Json.Node body = e.body() == null ? null : e.body().root();
     if (body == null || !(body.isArray() || body.isObject())) {
       throw reader.fail("the body is " + kind(body) + ", not a JSON array or object");
     }
     Links headerLinks = Links.fromHeaders(e.headers(), url);
     Links halLinks = body.isObject() ? Links.fromHal(body.get("_links"), url) : Links.empty();
-    JsonNode items = reader.items(body, paging);
+    List<Json.Node> items = reader.items(body, paging);
     List<T> values = new ArrayList<>(items.size());
     List<Entity<T>> entities = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
@@ -154,28 +153,19 @@ final class Pages {
     return UrlRedactor.redact(HttpUrl.get(uri));
   }
 
-  private static String kind(@Nullable JsonNode n) {
-    if (n == null || n.isMissingNode()) return "missing";
-    if (n.isNull()) return "JSON null";
-    if (n.isTextual()) return "a JSON string";
-    if (n.isNumber()) return "a JSON number";
-    if (n.isBoolean()) return "a JSON boolean";
-    if (n.isArray()) return "a JSON array";
-    if (n.isObject()) return "a JSON object";
-    return n.getNodeType().toString();
+  private static String kind(Json.@Nullable Node n) {
+    return Json.describe(n);
   }
 
-  private static Totals totals(JsonNode body, Entity<?> e) {
-    JsonNode p = body.isObject() ? body.get("page") : null;
+  private static Totals totals(Json.Node body, Entity<?> e) {
+    Json.Node p = body.isObject() ? body.get("page") : null;
     Long total = null;
     Integer pages = null;
     Integer number = null;
     Integer size = null;
     if (p != null && p.isObject()) {
-      JsonNode t = p.get("totalElements");
-      if (t != null && t.isIntegralNumber() && t.canConvertToLong() && t.asLong() >= 0) {
-        total = t.asLong();
-      }
+      Long t = whole(p.get("totalElements"), Long.MAX_VALUE);
+      if (t != null) total = t;
       pages = count(p.get("totalPages"));
       number = count(p.get("number"));
       size = count(p.get("size"));
@@ -195,57 +185,67 @@ final class Pages {
         ? Totals.NONE : new Totals(total, pages, number, size);
   }
 
-  private static @Nullable Integer count(@Nullable JsonNode n) {
-    return n != null && n.isIntegralNumber() && n.canConvertToInt() && n.asInt() >= 0
-        ? n.asInt() : null;
+  private static @Nullable Integer count(Json.@Nullable Node n) {
+    Long v = whole(n, Integer.MAX_VALUE);
+    return v == null ? null : v.intValue();
+  }
+
+  /** A JSON integer from 0 to {@code max}; null for anything else. */
+  private static @Nullable Long whole(Json.@Nullable Node n, long max) {
+    if (n == null || !n.isIntegral()) return null;
+    java.math.BigDecimal d = n.decimal();
+    return d.signum() >= 0 && d.compareTo(java.math.BigDecimal.valueOf(max)) <= 0
+        ? d.longValueExact() : null;
   }
 
   /** Reads one page's body: its items and its next field, with failures that name the page. */
   private static final class Reader<T> {
     private final RestClient client;
-    private final JavaType itemType;
-    private final Entity<JsonNode> page;
+    private final Type itemType;
+    private final Entity<Json.Doc> page;
+    private final Json.Doc doc;
     private final HttpUrl url;
     private final String shownUrl;
 
-    Reader(RestClient client, JavaType itemType, Entity<JsonNode> page, HttpUrl url) {
+    Reader(RestClient client, Type itemType, Entity<Json.Doc> page, HttpUrl url) {
       this.client = client;
       this.itemType = itemType;
       this.page = page;
+      this.doc = java.util.Objects.requireNonNull(page.body());
       this.url = url;
       this.shownUrl = UrlRedactor.redact(url);
     }
 
     DecodeException fail(String reason) {
-      JavaType list = client.mapper.getTypeFactory().constructCollectionType(List.class, itemType);
-      return new DecodeException("GET", shownUrl, page.status(), list, "a page: " + reason);
+      return new DecodeException("GET", shownUrl, page.status(), listOf(itemType),
+          "a page: " + reason);
     }
 
-    JsonNode items(JsonNode body, Paging paging) {
+    List<Json.Node> items(Json.Node body, Paging paging) {
       String at = paging.items();
       if (at != null) {
-        JsonNode n = body.at(at);
-        if (n.isArray()) return n;
+        Json.Node n = body.at(at);
+        if (n != null && n.isArray()) return n.items();
         throw fail("the items at " + pointerName(at) + " are " + kind(n) + ", not an array");
       }
-      if (body.isArray()) return body;
-      JsonNode embedded = body.get("_embedded");
+      if (body.isArray()) return body.items();
+      Json.Node embedded = body.get("_embedded");
       if (embedded != null) {
         if (!embedded.isObject()) {
           throw fail("HAL _embedded is " + kind(embedded) + ", not an object");
         }
-        if (embedded.isEmpty()) return client.mapper.createArrayNode();
+        if (embedded.members().isEmpty()) return List.of();
         return single(embedded, "HAL _embedded", "/_embedded/");
       }
       List<String> arrays = arrays(body);
       // A HAL collection without _embedded is an empty one (Spring Data REST sends that).
-      if (arrays.isEmpty() && body.has("_links")) return client.mapper.createArrayNode();
+      if (arrays.isEmpty() && body.get("_links") != null) return List.of();
       return single(body, "the object", "/");
     }
 
-    private JsonNode single(JsonNode object, String what, String prefix) {
+    private List<Json.Node> single(Json.Node object, String what, String prefix) {
       List<String> arrays = arrays(object);
-      if (arrays.size() == 1) return object.get(arrays.get(0));
+      if (arrays.size() == 1) return object.get(arrays.get(0)).items();
       if (arrays.isEmpty()) {
         throw fail(what + " has no array-valued property to take as the items; say where they"
             + " are with Paging.itemsAt");
@@ -254,23 +254,23 @@ final class Pages {
           + " Paging.itemsAt(\"" + prefix + escape(arrays.get(0)) + "\")");
     }
 
-    private List<String> arrays(JsonNode object) {
+    private List<String> arrays(Json.Node object) {
       List<String> out = new ArrayList<>();
-      for (Map.Entry<String, JsonNode> p : object.properties()) {
+      for (Map.Entry<String, Json.Node> p : object.members().entrySet()) {
         if (p.getValue().isArray()) out.add(p.getKey());
       }
       return out;
     }
 
-    Entity<T> item(JsonNode node, int index) {
-      if (node == null || node.isNull() || node.isMissingNode()) {
+    Entity<T> item(Json.Node node, int index) {
+      if (node == null || node.isNull()) {
         throw fail("item " + index + " is JSON null");
       }
       Hal.Decoded<T> d;
       try {
-        d = Hal.decode(client, itemType, node, url);
-      } catch (JsonProcessingException ex) {
-        throw fail("item " + index + " does not fit " + itemType.toCanonical() + ": "
+        d = Hal.decode(client, itemType, node, doc.bytes(), url);
+      } catch (CodecException ex) {
+        throw fail("item " + index + " does not fit " + itemType.getTypeName() + ": "
             + Decoder.reason(ex, scrubber()));
       } catch (IOException ex) {
         throw fail("item " + index + ": " + scrubber().scrub(String.valueOf(ex)));
@@ -282,7 +282,7 @@ final class Pages {
     }
 
     /** The next page from the configured field; null when there is none. */
-    @Nullable URI next(JsonNode body, Paging paging) {
+    @Nullable URI next(Json.Node body, Paging paging) {
       if (paging.nextLink() != null) {
         String v = text(body.at(paging.nextLink()), paging.nextLink(), "next link");
         if (v == null) return null;
@@ -303,10 +303,10 @@ final class Pages {
     }
 
     /** A field's text: null when missing, null or empty; a number as its digits. */
-    private @Nullable String text(JsonNode n, String at, String what) {
-      if (n.isMissingNode() || n.isNull()) return null;
-      if (n.isTextual()) return n.asText().isEmpty() ? null : n.asText();
-      if (n.isIntegralNumber() && what.equals("cursor")) return n.asText();
+    private @Nullable String text(Json.@Nullable Node n, String at, String what) {
+      if (n == null || n.isNull()) return null;
+      if (n.isString()) return n.text().isEmpty() ? null : n.text();
+      if (n.isIntegral() && what.equals("cursor")) return n.text();
       throw fail("the " + what + " at " + pointerName(at) + " is " + kind(n) + ", not a string");
     }
 
@@ -324,6 +324,48 @@ final class Pages {
     private static String escape(String name) {
       return name.replace("~", "~0").replace("/", "~1");
     }
+  }
+
+  /** {@code List<item>}, as a failure names what a page was decoded as. */
+  static ParameterizedType listOf(Type item) {
+    return new ParameterizedType() {
+      @Override
+      public Type[] getActualTypeArguments() {
+        return new Type[] {item};
+      }
+
+      @Override
+      public Type getRawType() {
+        return List.class;
+      }
+
+      @Override
+      public @Nullable Type getOwnerType() {
+        return null;
+      }
+
+      @Override
+      public String getTypeName() {
+        return "java.util.List<" + item.getTypeName() + ">";
+      }
+
+      @Override
+      public boolean equals(Object o) {
+        return o instanceof ParameterizedType p && p.getRawType() == List.class
+            && p.getOwnerType() == null
+            && java.util.Arrays.equals(p.getActualTypeArguments(), getActualTypeArguments());
+      }
+
+      @Override
+      public int hashCode() {
+        return java.util.Arrays.hashCode(getActualTypeArguments()) ^ List.class.hashCode();
+      }
+
+      @Override
+      public String toString() {
+        return getTypeName();
+      }
+    };
   }
 
   // ------------------------------------------------------------------ the sync walk

@@ -2,7 +2,7 @@ package io.restsdk.core;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonPointer;
+import io.restsdk.core.internal.Json;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -130,11 +130,10 @@ public final class Paging {
 
   private static String check(String pointer) {
     requireNonNull(pointer, "pointer == null");
-    try {
-      JsonPointer.compile(pointer);
-    } catch (IllegalArgumentException e) {
+    String problem = Json.pointerProblem(pointer);
+    if (problem != null) {
       throw new IllegalArgumentException("not a JSON pointer (RFC 6901, e.g. \"/data\"): "
-          + pointer, e);
+          + pointer + ": it " + problem);
     }
     return pointer;
   }

@@ -2,7 +2,7 @@ package io.restsdk.core;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JavaType;
+import java.lang.reflect.Type;
 import java.net.URI;
 import java.util.Iterator;
 import java.util.Locale;
@@ -49,15 +49,15 @@ public final class Resource<T> {
 
   private final RestClient client;
   private final String collection;
-  private final JavaType type;
+  private final Type type;
   private final AsyncResource<T> async;
   private final Paging paging;
 
-  Resource(RestClient client, String collection, JavaType type) {
+  Resource(RestClient client, String collection, Type type) {
     this(client, collection, type, Paging.defaults());
   }
 
-  Resource(RestClient client, String collection, JavaType type, Paging paging) {
+  Resource(RestClient client, String collection, Type type, Paging paging) {
     this.client = client;
     this.collection = collection;
     this.type = type;
@@ -415,16 +415,16 @@ public final class Resource<T> {
    */
   public <U> Entity<U> follow(Entity<?> from, String rel, Class<U> type) {
     requireNonNull(type, "type == null");
-    return follow(from, rel, client.mapper.constructType(type));
+    return follow(from, rel, (Type) requireNonNull(type, "type == null"));
   }
 
   /** {@link #follow(Entity, String, Class)} for a generic body type. */
   public <U> Entity<U> follow(Entity<?> from, String rel, TypeRef<U> type) {
     requireNonNull(type, "type == null");
-    return follow(from, rel, TypeRefs.javaType(client.mapper, type));
+    return follow(from, rel, TypeRefs.type(type));
   }
 
-  private <U> Entity<U> follow(Entity<?> from, String rel, JavaType type) {
+  private <U> Entity<U> follow(Entity<?> from, String rel, Type type) {
     return ok(Follow.<U>read(client, from, rel, type).run());
   }
 
@@ -557,12 +557,12 @@ public final class Resource<T> {
     return client;
   }
 
-  JavaType type() {
+  Type type() {
     return type;
   }
 
-  JavaType voidType() {
-    return client.mapper.constructType(Void.class);
+  Type voidType() {
+    return Void.class;
   }
 
   ApiRequest item(String method, String id) {

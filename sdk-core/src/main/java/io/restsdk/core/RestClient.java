@@ -2,7 +2,6 @@ package io.restsdk.core;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.failsafe.Policy;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +38,7 @@ public final class RestClient implements AutoCloseable {
   final HttpUrl baseUrl;
   final @Nullable TokenProvider tokenProvider;
   final OkHttpClient okHttp;
-  final ObjectMapper mapper;
+  final BodyCodec codec;
   final String userAgent;
   final ContractMode contractMode;
   final boolean followLocation;
@@ -64,11 +63,11 @@ public final class RestClient implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RestClient(Builder b) {
-    this.config = b.copy();
+    this.codec = b.codec != null ? b.codec : Codecs.defaultCodec();
+    this.config = b.copy().codec(codec); // a derived client keeps the codec and its caches
     this.baseUrl = requireNonNull(b.baseUrl);
     this.tokenProvider = b.tokenProvider;
-    this.mapper = b.mapper != null ? b.mapper : Readers.defaultMapper();
-    this.readers = new Readers(mapper);
+    this.readers = new Readers(codec);
     this.userAgent = b.userAgent;
     this.contractMode = b.contractMode;
     this.followLocation = b.followLocation;
@@ -122,7 +121,7 @@ public final class RestClient implements AutoCloseable {
    */
   public <T> Resource<T> resource(String path, Class<T> type) {
     requireNonNull(type, "type == null");
-    return new Resource<>(this, Resource.checkCollection(path), mapper.constructType(type));
+    return new Resource<>(this, Resource.checkCollection(path), type);
   }
 
   /**
@@ -131,7 +130,7 @@ public final class RestClient implements AutoCloseable {
    * @throws IllegalArgumentException if {@code type} holds a type variable (erased at run time)
    */
   public <T> Resource<T> resource(String path, TypeRef<T> type) {
-    return new Resource<>(this, Resource.checkCollection(path), TypeRefs.javaType(mapper, type));
+    return new Resource<>(this, Resource.checkCollection(path), TypeRefs.type(type));
   }
 
   /**
@@ -152,13 +151,13 @@ public final class RestClient implements AutoCloseable {
   public <T> ApiResponse<T> send(ApiRequest request, Class<T> type) {
     requireNonNull(request, "request == null");
     requireNonNull(type, "type == null");
-    return new Exchange<T>(this, request, mapper.constructType(type)).run();
+    return new Exchange<T>(this, request, type).run();
   }
 
   /** As {@link #send(ApiRequest, Class)} for a generic body type; see {@link TypeRef}. */
   public <T> ApiResponse<T> send(ApiRequest request, TypeRef<T> type) {
     requireNonNull(request, "request == null");
-    return new Exchange<T>(this, request, TypeRefs.javaType(mapper, type)).run();
+    return new Exchange<T>(this, request, TypeRefs.type(type)).run();
   }
 
   /**
@@ -169,13 +168,13 @@ public final class RestClient implements AutoCloseable {
   public <T> CompletableFuture<ApiResponse<T>> sendAsync(ApiRequest request, Class<T> type) {
     requireNonNull(request, "request == null");
     requireNonNull(type, "type == null");
-    return new Exchange<T>(this, request, mapper.constructType(type)).runAsync();
+    return new Exchange<T>(this, request, type).runAsync();
   }
 
   /** As {@link #sendAsync(ApiRequest, Class)} for a generic body type; see {@link TypeRef}. */
   public <T> CompletableFuture<ApiResponse<T>> sendAsync(ApiRequest request, TypeRef<T> type) {
     requireNonNull(request, "request == null");
-    return new Exchange<T>(this, request, TypeRefs.javaType(mapper, type)).runAsync();
+    return new Exchange<T>(this, request, TypeRefs.type(type)).runAsync();
   }
 
   /** GET of an absolute URI (a link) through the ETag cache; see {@link Resource#follow}. */
@@ -185,13 +184,13 @@ public final class RestClient implements AutoCloseable {
 
   /** {@link #get(java.net.URI, Class)} with the ETag, status, headers and links. */
   public <T> Entity<T> getEntity(java.net.URI uri, Class<T> type) {
-    return Follow.entity(this, uri, mapper.constructType(requireNonNull(type, "type == null")));
+    return Follow.entity(this, uri, requireNonNull(type, "type == null"));
   }
 
   /** {@link #getEntity(java.net.URI, Class)} for a generic body type. */
   public <T> Entity<T> getEntity(java.net.URI uri, TypeRef<T> type) {
     requireNonNull(type, "type == null");
-    return Follow.entity(this, uri, TypeRefs.javaType(mapper, type));
+    return Follow.entity(this, uri, TypeRefs.type(type));
   }
 
   void checkOpen() {
@@ -229,7 +228,7 @@ public final class RestClient implements AutoCloseable {
     @Nullable HttpUrl baseUrl;
     @Nullable TokenProvider tokenProvider;
     @Nullable OkHttpClient okHttp;
-    @Nullable ObjectMapper mapper;
+    @Nullable BodyCodec codec;
     @Nullable Duration connectTimeout;
     @Nullable Duration readTimeout;
     @Nullable Duration callTimeout;
@@ -344,11 +343,13 @@ public final class RestClient implements AutoCloseable {
     }
 
     /**
-     * The Jackson mapper for bodies. Default: a plain {@code ObjectMapper} with the modules on
-     * the class path. Unknown properties are ignored when decoding either way.
+     * How bodies are written and read: {@link Jackson2Codec#of} over the application's
+     * Jackson 2 {@code ObjectMapper}, or {@code Jackson3Codec.of(jsonMapper)} from
+     * {@code sdk-jackson3}. Default: {@link Jackson2Codec#defaults()} when Jackson 2 is on the
+     * class path; without it {@link #build()} fails, saying what to add.
      */
-    public Builder objectMapper(ObjectMapper mapper) {
-      this.mapper = requireNonNull(mapper, "mapper == null");
+    public Builder codec(BodyCodec codec) {
+      this.codec = requireNonNull(codec, "codec == null");
       return this;
     }
 
@@ -774,7 +775,7 @@ public final class RestClient implements AutoCloseable {
      *     given together with {@link #retryOptions} or a {@link #circuitBreaker}, which they
      *     replace; if {@link #maxConcurrentRequests} was set for a caller's
      *     {@link #okHttpClient}, or changed for a client derived with
-     *     {@link RestClient#newBuilder()}
+     *     {@link RestClient#newBuilder()}; without a {@link #codec} and Jackson 2 (says why)
      */
     public RestClient build() {
       if (baseUrl == null) throw new IllegalStateException("baseUrl is required");

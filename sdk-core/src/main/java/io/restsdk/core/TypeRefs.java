@@ -2,32 +2,30 @@ package io.restsdk.core;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 
-/** Turns a {@link TypeRef} into the Jackson type bodies are decoded as. */
+/** Checks a {@link TypeRef} before its type is used to decode bodies. */
 final class TypeRefs {
   private TypeRefs() {}
 
   /**
-   * The Jackson type {@code ref} names.
+   * The type {@code ref} names.
    *
-   * @throws IllegalArgumentException if it holds a type variable: Jackson would silently decode
+   * @throws IllegalArgumentException if it holds a type variable: a codec would silently decode
    *     it as {@code Object} (maps and lists instead of the caller's type)
    */
-  static JavaType javaType(ObjectMapper mapper, TypeRef<?> ref) {
+  static Type type(TypeRef<?> ref) {
     requireNonNull(ref, "type == null");
     if (hasTypeVariable(ref.type())) {
       throw new IllegalArgumentException(ref + " holds a type variable, which is erased at run"
           + " time (was the TypeRef created in generic code?); name the concrete type, e.g."
           + " new TypeRef<List<Book>>() {}");
     }
-    return mapper.constructType(ref.type());
+    return ref.type();
   }
 
   static boolean hasTypeVariable(Type t) {

@@ -67,10 +67,17 @@ public abstract class ClientTest {
   protected void onCallFailed(Call call, IOException ioe) {}
 
   protected RestClient.Builder builder() {
-    return RestClient.builder()
+    RestClient.Builder b = RestClient.builder()
         .baseUrl(server.url("/v1/").toString())
         .bearerToken(TOKEN)
         .okHttpClient(ok);
+    BodyCodec codec = codec();
+    return codec == null ? b : b.codec(codec);
+  }
+
+  /** The codec of the test's clients; null: the default. Cross-codec suites override it. */
+  protected BodyCodec codec() {
+    return null;
   }
 
   @AfterEach

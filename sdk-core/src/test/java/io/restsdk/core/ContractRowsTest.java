@@ -15,7 +15,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every row of the response-code contract, on the sync and the async path. */
+@org.junit.jupiter.params.ParameterizedClass(name = "{0}")
+@org.junit.jupiter.params.provider.MethodSource("io.restsdk.core.TestCodecs#all")
 class ContractRowsTest extends ClientTest {
+  /** The codec this run of the suite is under (see {@link TestCodecs}). */
+  @org.junit.jupiter.params.Parameter
+  TestCodec json;
+
+  @Override
+  protected BodyCodec codec() {
+    return json.codec();
+  }
   private static final String BOOK = "{\"title\":\"Dune\",\"author\":\"Herbert\"}";
 
   // ---- 200

@@ -22,7 +22,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * their links in {@link Entity#links()} on every path that builds an entity (200, 304 from the
  * cache, a 201's body, the GET after a 201).
  */
+@org.junit.jupiter.params.ParameterizedClass(name = "{0}")
+@org.junit.jupiter.params.provider.MethodSource("io.restsdk.core.TestCodecs#all")
 class HalTest extends ClientTest {
+  /** The codec this run of the suite is under (see {@link TestCodecs}). */
+  @org.junit.jupiter.params.Parameter
+  TestCodec json;
+
+  @Override
+  protected BodyCodec codec() {
+    return json.codec();
+  }
   static final String HAL = "application/hal+json";
   private static final String DUNE = "{\"title\":\"Dune\",\"author\":\"Herbert\","
       + "\"_links\":{\"self\":{\"href\":\"/v1/books/1\"},\"reviews\":{\"href\":\"reviews\"}},"
@@ -70,9 +80,7 @@ class HalTest extends ClientTest {
   @EnumSource(Mode.class)
   void aMapperThatFailsOnUnknownPropertiesStillReadsHal(Mode mode) {
     client.close();
-    ObjectMapper strict = new ObjectMapper()
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-    client = builder().objectMapper(strict).build();
+    client = builder().codec(json.strict()).build();
     server.enqueue(hal(200, DUNE, null));
     server.enqueue(json(200, DUNE));
     Resource<Book> books = client.resource("books", Book.class);

@@ -68,11 +68,12 @@ class LinksTest {
 
   @Test
   void halTemplatedArraysAndCuries() throws Exception {
-    Links l = Links.fromHal(new ObjectMapper().readTree("{"
+    Links l = Links.fromHal(io.restsdk.core.internal.Json.parse(("{"
         + "\"curies\":[{\"name\":\"ex\",\"href\":\"https://ex.example/{rel}\",\"templated\":true}],"
         + "\"search\":{\"href\":\"/v1/books/search{?q}\",\"templated\":true,\"title\":\"Find\"},"
         + "\"items\":[{\"href\":\"a\"},{\"href\":\"b\"},\"junk\"],"
-        + "\"bad\":{\"href\":\"javascript:alert(1)\"}}"), BASE);
+        + "\"bad\":{\"href\":\"javascript:alert(1)\"}}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8)), BASE);
     assertEquals(List.of("search", "items"), List.copyOf(l.rels()));
     Link search = l.get("search").orElseThrow();
     assertTrue(search.templated());

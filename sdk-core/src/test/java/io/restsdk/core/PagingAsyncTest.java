@@ -20,7 +20,17 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 /** AsyncResource.forEach: no thread waits, failures and cancellation stop further pages. */
+@org.junit.jupiter.params.ParameterizedClass(name = "{0}")
+@org.junit.jupiter.params.provider.MethodSource("io.restsdk.core.TestCodecs#all")
 class PagingAsyncTest extends ClientTest {
+  /** The codec this run of the suite is under (see {@link TestCodecs}). */
+  @org.junit.jupiter.params.Parameter
+  TestCodec json;
+
+  @Override
+  protected BodyCodec codec() {
+    return json.codec();
+  }
   private final AtomicInteger thirdPage = new AtomicInteger();
   private final CountDownLatch secondAsked = new CountDownLatch(1);
   private final CountDownLatch releaseSecond = new CountDownLatch(1);

@@ -7,6 +7,7 @@ import io.restsdk.core.ApiError;
 import io.restsdk.core.ApiException;
 import io.restsdk.core.ApiRequest;
 import io.restsdk.core.ApiResponse;
+import io.restsdk.core.BodyCodec;
 import io.restsdk.core.Entity;
 import io.restsdk.core.Page;
 import io.restsdk.core.Query;
@@ -61,6 +62,8 @@ public final class Tour {
   private static final String SECOND_NAME = "Ursula Kroeber Le Guin";
 
   private final TourOptions options;
+  /** The clients' codec; null: the default. */
+  private final @Nullable BodyCodec codec;
   private final @Nullable MockApiServer fake;
   private final PrintStream out;
   private final HttpUrl baseUrl;
@@ -85,16 +88,18 @@ public final class Tour {
   private boolean bookDeleted;
   private boolean authorDeleted;
 
-  private Tour(TourOptions options, @Nullable MockApiServer fake, PrintStream out) {
+  private Tour(TourOptions options, @Nullable MockApiServer fake, PrintStream out,
+      @Nullable BodyCodec codec) {
     this.options = options;
+    this.codec = codec;
     this.fake = fake;
     this.out = out;
     this.baseUrl = HttpUrl.get(requireNonNull(options.baseUrl()));
     this.origin = baseUrl.newBuilder().encodedPath("/").build().toString().replaceAll("/$", "");
-    this.client = RestClient.builder()
+    this.client = withCodec(RestClient.builder()
         .baseUrl(baseUrl.toString())
         .bearerToken(requireNonNull(options.token()))
-        .okHttpClient(recorded(TOUR))
+        .okHttpClient(recorded(TOUR)))
         .build();
     this.authors = client.resource("authors", Author.class);
     this.books = client.resource("books", Book.class);
@@ -133,9 +138,17 @@ public final class Tour {
    *     behaved as the contract says
    */
   public static TourResult run(TourOptions options, PrintStream out) {
+    return run(options, out, null);
+  }
+
+  /**
+   * {@link #run(TourOptions, PrintStream)} with the clients' bodies going through
+   * {@code codec} (e.g. {@code Jackson3Codec.of(jsonMapper)}); null: the default codec.
+   */
+  public static TourResult run(TourOptions options, PrintStream out, @Nullable BodyCodec codec) {
     requireNonNull(options, "options == null");
     requireNonNull(out, "out == null");
-    if (!options.againstFake()) return new Tour(options, null, out).walk();
+    if (!options.againstFake()) return new Tour(options, null, out, codec).walk();
     try (MockApiServer server = MockApiServer.builder()
         .style(options.hal() ? ResponseStyle.HAL : ResponseStyle.PLAIN_JSON)
         .collection("authors", c -> c.unique("email"))
@@ -144,7 +157,7 @@ public final class Tour {
       TourOptions fakeOptions = TourOptions.real(server.baseUrl(), server.token())
           .withReadOnlyToken(server.readOnlyToken())
           .withFailPath(FAKE_FAIL_PATH);
-      return new Tour(fakeOptions, server, out).walk();
+      return new Tour(fakeOptions, server, out, codec).walk();
     }
   }
 
@@ -335,12 +348,16 @@ public final class Tour {
         + result.name() + "\" on attempt 2";
   }
 
+  private RestClient.Builder withCodec(RestClient.Builder b) {
+    return codec == null ? b : b.codec(codec);
+  }
+
   /** The "second client" of step 6: its own ETag cache, the same token. */
   private void renameFromSecondClient(String id) {
-    try (RestClient second = RestClient.builder()
+    try (RestClient second = withCodec(RestClient.builder()
         .baseUrl(baseUrl.toString())
         .bearerToken(requireNonNull(options.token()))
-        .okHttpClient(recorded(SECOND))
+        .okHttpClient(recorded(SECOND)))
         .build()) {
       Resource<Author> theirAuthors = second.resource("authors", Author.class);
       Entity<Author> theirs = theirAuthors.getEntity(id);

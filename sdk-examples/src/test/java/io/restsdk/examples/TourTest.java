@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restsdk.core.BodyCodec;
+import io.restsdk.core.Jackson2Codec;
+import io.restsdk.jackson3.Jackson3Codec;
 import io.restsdk.testkit.MockApiServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TourTest {
   private static final List<String> LABELS = List.of(
@@ -20,9 +25,17 @@ class TourTest {
   private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
   private final PrintStream out = new PrintStream(printed, true, UTF_8);
 
-  @Test
-  void everyStepPassesAgainstTheInProcessFake() {
-    TourResult result = Tour.run(TourOptions.fake(), out);
+  /** The codec named by the tour tests' parameter: the default Jackson 2 one, or Jackson 3's. */
+  static BodyCodec codec(String name) {
+    return name.equals("jackson3")
+        ? Jackson3Codec.of(tools.jackson.databind.json.JsonMapper.builder().build())
+        : Jackson2Codec.defaults();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"jackson2", "jackson3"})
+  void everyStepPassesAgainstTheInProcessFake(String codec) {
+    TourResult result = Tour.run(TourOptions.fake(), out, codec(codec));
 
     assertEquals(0, result.failed(), this::output);
     assertEquals(0, result.skipped(), this::output);
@@ -64,9 +77,10 @@ class TourTest {
         lines.get(4).substring(0, lines.get(4).indexOf('"')));
   }
 
-  @Test
-  void everyStepPassesAgainstTheFakeAnsweringInHal() {
-    TourResult result = Tour.run(TourOptions.fakeHal(), out);
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"jackson2", "jackson3"})
+  void everyStepPassesAgainstTheFakeAnsweringInHal(String codec) {
+    TourResult result = Tour.run(TourOptions.fakeHal(), out, codec(codec));
 
     assertEquals(0, result.failed(), this::output);
     assertEquals(18, result.passed(), this::output);

@@ -1,9 +1,8 @@
 package io.restsdk.core.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restsdk.core.ApiError;
-import java.io.IOException;
+import io.restsdk.core.CodecException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import okhttp3.MediaType;
@@ -26,25 +25,26 @@ public final class ErrorBodies {
 
   /** The parsed error, or null when the body is empty, not JSON, or not an object. */
   public static @Nullable ApiError parse(
-      byte[] body, @Nullable MediaType contentType, int status, ObjectMapper mapper) {
+      byte[] body, @Nullable MediaType contentType, int status) {
     if (body.length == 0) return null;
     if (contentType != null && !MediaTypes.isJson(contentType)) return null;
     if (contentType == null && !looksLikeJsonObject(body)) return null;
-    JsonNode node;
+    Json.Node node;
     try {
-      node = mapper.readTree(body);
-    } catch (IOException e) {
+      node = Json.parse(body);
+    } catch (CodecException e) {
       return null;
     }
-    if (node == null || !node.isObject()) return null;
+    if (!node.isObject()) return null;
     String reason = ReasonPhrases.of(status);
-    if (node.hasNonNull("message")) {
-      int code = node.path("code").canConvertToInt() ? node.path("code").asInt(status) : status;
+    Json.Node message = node.get("message");
+    if (message != null && !message.isNull()) {
+      int code = intOr(node.get("code"), status);
       String type = text(node, "type", text(node, "title", reason));
-      return new ApiError(code, type, node.get("message").asText());
+      return new ApiError(code, type, message.isContainer() ? "" : message.text());
     }
-    if (node.has("title") || node.has("detail") || node.has("status")) {
-      int code = node.path("status").canConvertToInt() ? node.path("status").asInt(status) : status;
+    if (node.get("title") != null || node.get("detail") != null || node.get("status") != null) {
+      int code = intOr(node.get("status"), status);
       String title = text(node, "title", reason);
       return new ApiError(code, title, text(node, "detail", title));
     }
@@ -63,9 +63,20 @@ public final class ErrorBodies {
     return s.length() > max ? s.substring(0, max) : s;
   }
 
-  private static String text(JsonNode node, String field, String fallback) {
-    JsonNode v = node.get(field);
-    return v == null || v.isNull() || v.isContainerNode() ? fallback : v.asText();
+  private static String text(Json.Node node, String field, String fallback) {
+    Json.Node v = node.get(field);
+    return v == null || v.isNull() || v.isContainer() ? fallback : v.text();
+  }
+
+  /** A number's value when it fits an int (a fraction dropped), else {@code fallback}. */
+  private static int intOr(Json.@Nullable Node n, int fallback) {
+    if (n == null || !n.isNumber()) return fallback;
+    BigDecimal d = n.decimal();
+    if (d.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0
+        || d.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+      return fallback;
+    }
+    return d.intValue();
   }
 
   private static boolean looksLikeJsonObject(byte[] body) {

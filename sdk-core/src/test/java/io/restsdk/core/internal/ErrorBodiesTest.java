@@ -5,18 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restsdk.core.ApiError;
 import java.nio.charset.StandardCharsets;
 import okhttp3.MediaType;
 import org.junit.jupiter.api.Test;
 
 class ErrorBodiesTest {
-  private final ObjectMapper mapper = new ObjectMapper();
   private static final MediaType JSON = MediaType.get("application/json");
 
   private ApiError parse(String body, MediaType type, int status) {
-    return ErrorBodies.parse(body.getBytes(StandardCharsets.UTF_8), type, status, mapper);
+    return ErrorBodies.parse(body.getBytes(StandardCharsets.UTF_8), type, status);
   }
 
   @Test

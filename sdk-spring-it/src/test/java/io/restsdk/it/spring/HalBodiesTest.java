@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.restsdk.core.ApiRequest;
 import io.restsdk.core.ApiResponse;
 import io.restsdk.core.DecodeException;
@@ -62,7 +60,7 @@ class HalBodiesTest {
   @EnumSource(Mode.class)
   void aCollectionIsAHalObjectSoDecodingItAsAListFailsNamingTheType(Mode mode) {
     newBookPath();
-    JavaType listOfBooks = TypeFactory.defaultInstance().constructCollectionType(List.class, BookView.class);
+    java.lang.reflect.Type listOfBooks = new TypeRef<List<BookView>>() {}.type();
 
     DecodeException e = assertThrows(DecodeException.class,
         () -> send(mode, ApiRequest.get("books"), new TypeRef<List<BookView>>() {}));

@@ -13,19 +13,32 @@ import io.restsdk.core.ApiRequest;
 import io.restsdk.core.ApiResponse;
 import io.restsdk.core.ETag;
 import io.restsdk.core.Entity;
+import io.restsdk.core.Jackson2Codec;
 import io.restsdk.core.Resource;
 import io.restsdk.core.RestClient;
+import io.restsdk.jackson3.Jackson3Codec;
 import io.restsdk.testkit.MockApiServer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every row of the response-code contract, end to end against the fake, sync and async. */
+/**
+ * Every row of the response-code contract, end to end against the fake, sync and async, under
+ * each codec: Jackson 2 (the default) and Jackson 3.
+ */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"jackson2", "jackson3"})
 class ContractRowsAgainstFakeTest {
+  /** The codec of this run: "jackson2" or "jackson3". */
+  @Parameter
+  String codec;
+
   record Author(String name, String email) {}
 
   record Book(String title, @Nullable String author) {}
@@ -39,7 +52,11 @@ class ContractRowsAgainstFakeTest {
         .collection("authors", c -> c.unique("email"))
         .collection("books", c -> c.reference("author", "authors"))
         .build();
-    client = RestClient.builder().baseUrl(server.baseUrl()).bearerToken(server.token()).build();
+    client = RestClient.builder().baseUrl(server.baseUrl()).bearerToken(server.token())
+        .codec(codec.equals("jackson3")
+            ? Jackson3Codec.of(tools.jackson.databind.json.JsonMapper.builder().build())
+            : Jackson2Codec.defaults())
+        .build();
   }
 
   @AfterEach
