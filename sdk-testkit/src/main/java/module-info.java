@@ -16,8 +16,11 @@
  * {@code MockCollection.get(id, Type.class)} are opened to {@code com.fasterxml.jackson.databind}.
  */
 module io.restsdk.testkit {
-  // The client, OkHttp and Jackson: in the testkit's signatures (RestClient, JsonNode, ...).
+  // The client and OkHttp: in the testkit's signatures (RestClient, Headers, ...).
   requires transitive io.restsdk.core;
+  // The fake server's documents are Jackson 2 trees (JsonNode in its signatures); sdk-core only
+  // reads Jackson 2 statically, so the testkit requires it itself.
+  requires transitive com.fasterxml.jackson.databind;
   // mockwebserver3 and JUnit's extension API: in its signatures too (its Dispatcher, the
   // extension callbacks). Both are named modules: mockwebserver3 declares one since OkHttp 5.
   requires transitive mockwebserver3;
