@@ -488,11 +488,11 @@ final class SchemaTypes {
     }
     if (s.get$ref() != null) {
       String name = refName(s.get$ref(), pointer, true);
-      return name == null ? JSON_NODE : replaceDropped(componentType(name));
+      return name == null ? JSON_NODE : loose(componentType(name), pointer);
     }
     TypeName memo = inlineTypes.get(s);
     if (memo != null) {
-      return replaceDropped(memo);
+      return loose(memo, pointer);
     }
     TypeName t;
     try {
@@ -502,7 +502,7 @@ final class SchemaTypes {
       t = JSON_NODE;
     }
     inlineTypes.put(s, t);
-    return replaceDropped(t);
+    return loose(t, pointer);
   }
 
   /** Whether {@code name} is a generated enum. */
