@@ -100,8 +100,13 @@ final class Bundler {
       if (!found) {
         problems.error(at + "/$ref", "unresolved $ref '" + ref + "': there is nothing at '"
             + fragment + "' in this document");
+        return null;
       }
-      return null;
+      // a schema somewhere else in this document ($defs, a property, a path's schema) becomes
+      // a component of its own, so every schema reference names a component
+      if (!isSchemaPosition(pointer) || fragment.matches("/components/schemas/[^/]+")) {
+        return null;
+      }
     }
     if (filePart.startsWith("http://") || filePart.startsWith("https://") || filePart.contains(":")
         && !filePart.startsWith("file:")) {

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,27 +89,43 @@ public final class Generator {
     SchemaTypes types = new SchemaTypes(packageName,
         api.getComponents() == null ? null : api.getComponents().getSchemas(), problems);
     String specName = spec.getFileName() == null ? spec.toString() : spec.getFileName().toString();
-    Map<ClassName, JavaFile> clients = Map.of();
+    if (api.getWebhooks() != null && !api.getWebhooks().isEmpty()) {
+      problems.warning("/webhooks", "webhooks are not generated (" + String.join(", ",
+          new TreeSet<>(api.getWebhooks().keySet())) + "): receive them with your own server code");
+    }
+    Map<String, String> sources = new TreeMap<>();
     try {
+      // each schema and operation is isolated: one the generator cannot handle is a warning
       types.components();
       operations(api, types);
-      clients = new ClientWriter(packageName, api, types, problems, specName).write();
-    } catch (RuntimeException e) {
-      // a shape the generator did not foresee: say where generation was, never only a trace
+      ModelWriter writer = new ModelWriter(specName);
+      Map<ClassName, JavaFile> clients = Map.of();
+      for (int round = 0; round < 10; round++) {
+        int dropped = types.droppedCount();
+        clients.keySet().forEach(types::release);
+        clients = new ClientWriter(packageName, api, types, problems, specName).write();
+        sources.clear();
+        for (TypeModel model : types.models()) {
+          try {
+            String text = writer.write(model, types.superinterfacesOf(model.name())).toString();
+            sources.put(packageName.replace('.', '/') + "/" + model.name().simpleName() + ".java", text);
+          } catch (RuntimeException e) {
+            types.drop(model.name(), model.source(), e);
+          }
+        }
+        if (types.droppedCount() == dropped) {
+          break; // nothing written refers to a type that was left out
+        }
+      }
+      clients.forEach((name, file) -> sources.put(
+          packageName.replace('.', '/') + "/" + name.simpleName() + ".java", file.toString()));
+    } catch (RuntimeException | StackOverflowError e) {
+      // a shape the generator did not foresee outside any one schema or operation
       problems.error("", "the generator failed on this spec (" + e + "); please report it with the spec");
     }
     if (problems.hasErrors()) {
       throw new GenerationException(problems.all());
     }
-    ModelWriter writer = new ModelWriter(specName);
-    Map<String, String> sources = new TreeMap<>();
-    for (TypeModel model : types.models()) {
-      JavaFile file = writer.write(model, types.superinterfacesOf(model.name()));
-      sources.put(packageName.replace('.', '/') + "/" + model.name().simpleName() + ".java",
-          file.toString());
-    }
-    clients.forEach((name, file) -> sources.put(
-        packageName.replace('.', '/') + "/" + name.simpleName() + ".java", file.toString()));
     return new Generation(sources, problems.warnings());
   }
 
@@ -147,34 +164,43 @@ public final class Generator {
       }
       for (var op : item.readOperationsMap().entrySet()) {
         String method = op.getKey().name().toLowerCase(Locale.ROOT);
-        Operation o = op.getValue();
-        String name = o.getOperationId() != null && !o.getOperationId().isBlank()
-            ? o.getOperationId() : operationName(path.getKey(), method);
-        String pointer = pathPointer + "/" + method;
-        if (o.getParameters() != null) {
-          for (int i = 0; i < o.getParameters().size(); i++) {
-            Parameter p = o.getParameters().get(i);
-            if (p != null && p.get$ref() == null) {
-              parameter(types, p, name + " " + p.getName(), pointer + "/parameters/" + i);
-            }
-          }
-        }
-        if (o.getRequestBody() != null && o.getRequestBody().get$ref() == null) {
-          body(types, o.getRequestBody(), name + " Request", pointer + "/requestBody");
-        }
-        if (o.getResponses() != null) {
-          Map<String, ApiResponse> inline = new LinkedHashMap<>();
-          new TreeMap<>(o.getResponses()).forEach((code, r) -> {
-            if (r != null && r.get$ref() == null && schemaOf(r.getContent()) != null
-                && schemaOf(r.getContent()).get$ref() == null) {
-              inline.put(code, r);
-            }
-          });
-          inline.forEach((code, r) -> content(types, r.getContent(),
-              inline.size() == 1 ? name + " Response" : name + " " + code + " Response",
-              pointer + "/responses/" + Problem.escape(code) + "/content"));
+        try {
+          operation(types, path.getKey(), method, op.getValue(), pathPointer + "/" + method);
+        } catch (RuntimeException | StackOverflowError e) {
+          // the client writer meets the operation again and leaves it out if it fails there too
+          types.problems().warning(pathPointer + "/" + method, SchemaTypes.unsupported(e)
+              + ": the operation's inline schemas are not generated");
         }
       }
+    }
+  }
+
+  private static void operation(SchemaTypes types, String path, String method, Operation o,
+      String pointer) {
+    String name = o.getOperationId() != null && !o.getOperationId().isBlank()
+        ? o.getOperationId() : operationName(path, method);
+    if (o.getParameters() != null) {
+      for (int i = 0; i < o.getParameters().size(); i++) {
+        Parameter p = o.getParameters().get(i);
+        if (p != null && p.get$ref() == null) {
+          parameter(types, p, name + " " + p.getName(), pointer + "/parameters/" + i);
+        }
+      }
+    }
+    if (o.getRequestBody() != null && o.getRequestBody().get$ref() == null) {
+      body(types, o.getRequestBody(), name + " Request", pointer + "/requestBody");
+    }
+    if (o.getResponses() != null) {
+      Map<String, ApiResponse> inline = new LinkedHashMap<>();
+      new TreeMap<>(o.getResponses()).forEach((code, r) -> {
+        if (r != null && r.get$ref() == null && schemaOf(r.getContent()) != null
+            && schemaOf(r.getContent()).get$ref() == null) {
+          inline.put(code, r);
+        }
+      });
+      inline.forEach((code, r) -> content(types, r.getContent(),
+          inline.size() == 1 ? name + " Response" : name + " " + code + " Response",
+          pointer + "/responses/" + Problem.escape(code) + "/content"));
     }
   }
 

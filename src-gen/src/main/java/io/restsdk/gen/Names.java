@@ -124,7 +124,8 @@ final class Names {
     }
     String name = sb.toString();
     if (Character.isDigit(name.charAt(0))) {
-      name = "_" + name;
+      // "+1"/"-1" (reaction counts) → plus1/minus1, not both _1
+      name = raw.startsWith("+") ? "plus" + name : raw.startsWith("-") ? "minus" + name : "_" + name;
     }
     return KEYWORDS.contains(name) ? name + "_" : name;
   }
@@ -138,6 +139,8 @@ final class Names {
     String name = String.join("_", words).toUpperCase(Locale.ROOT);
     if (raw.startsWith("-") && Character.isDigit(name.charAt(0))) {
       name = "MINUS_" + name;
+    } else if (raw.startsWith("+") && Character.isDigit(name.charAt(0))) {
+      name = "PLUS_" + name;
     }
     return Character.isDigit(name.charAt(0)) ? "_" + name : name;
   }

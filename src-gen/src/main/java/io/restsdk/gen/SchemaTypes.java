@@ -54,6 +54,10 @@ final class SchemaTypes {
   private final Map<ClassName, Set<ClassName>> superinterfaces = new HashMap<>();
   /** Discriminated allOf parents → their children (component names, sorted). */
   private final Map<String, List<String>> childrenOf = new HashMap<>();
+  /** Types the generator could not build: references to them are generated as JsonNode. */
+  private final Set<ClassName> dropped = new TreeSet<>(Comparator.comparing(ClassName::canonicalName));
+  /** Component records, enums and unions reached while an alias was resolved: built after it. */
+  private final List<String> deferred = new ArrayList<>();
 
   SchemaTypes(String pkg, @Nullable Map<String, Schema> schemas, Problems problems) {
     this.pkg = pkg;
@@ -77,20 +81,140 @@ final class SchemaTypes {
       }
     }
     for (String name : components.keySet()) {
-      componentType(name);
+      try {
+        componentType(name);
+      } catch (RuntimeException | StackOverflowError e) {
+        resolving.clear();
+        deferred.clear();
+        componentType.put(name, JSON_NODE);
+        ClassName cls = componentClass.get(name);
+        if (cls != null) {
+          drop(cls, componentPointer(name), e);
+        } else {
+          problems.warning(componentPointer(name), unsupported(e) + ": generated as JsonNode");
+        }
+      }
     }
   }
 
-  /** The generated types, sorted by name. */
+  /**
+   * The generated types, sorted by name, with every reference to a type that was not generated
+   * replaced by {@code JsonNode} (a warning each).
+   */
   List<TypeModel> models() {
-    return List.copyOf(models.values());
+    List<TypeModel> result = new ArrayList<>();
+    boolean changed = true;
+    while (changed) { // a union left without members is dropped too, which may drop more
+      changed = false;
+      for (TypeModel m : models.values()) {
+        if (m instanceof TypeModel.UnionModel u && !dropped.contains(u.name())
+            && u.subtypes().values().stream().allMatch(dropped::contains)) {
+          dropped.add(u.name());
+          problems.warning(u.source(), "none of its alternatives could be generated: generated as JsonNode");
+          changed = true;
+        }
+      }
+    }
+    for (TypeModel m : models.values()) {
+      if (dropped.contains(m.name())) {
+        continue;
+      }
+      if (m instanceof TypeModel.RecordModel r) {
+        List<TypeModel.Component> cs = new ArrayList<>();
+        for (TypeModel.Component c : r.components()) {
+          cs.add(new TypeModel.Component(c.javaName(), c.wireName(), loose(c.type(), c.pointer()),
+              c.required(), c.nullable(), c.description(), c.pointer()));
+        }
+        m = new TypeModel.RecordModel(r.name(), r.source(), r.description(), cs);
+      } else if (m instanceof TypeModel.UnionModel u) {
+        Map<String, ClassName> subtypes = new TreeMap<>();
+        u.subtypes().forEach((k, v) -> {
+          if (dropped.contains(v)) {
+            problems.warning(u.source(), "the alternative '" + k + "' (" + v.simpleName()
+                + ") could not be generated: values naming it fail to decode");
+          } else {
+            subtypes.put(k, v);
+          }
+        });
+        m = new TypeModel.UnionModel(u.name(), u.source(), u.description(), u.property(), subtypes,
+            u.existingProperty());
+      }
+      result.add(m);
+    }
+    return result;
   }
 
   /** The sealed interfaces each record implements, sorted. */
   Set<ClassName> superinterfacesOf(ClassName record) {
     Set<ClassName> set = new TreeSet<>(Comparator.comparing(ClassName::canonicalName));
     set.addAll(superinterfaces.getOrDefault(record, Set.of()));
+    set.removeAll(dropped);
     return set;
+  }
+
+  Problems problems() {
+    return problems;
+  }
+
+  /** How many types were not generated so far. */
+  int droppedCount() {
+    return dropped.size();
+  }
+
+  /**
+   * Marks {@code cls} as not generated because of {@code e} (a warning at {@code pointer});
+   * references to it become {@code JsonNode}.
+   */
+  void drop(ClassName cls, String pointer, Throwable e) {
+    models.remove(cls.simpleName());
+    if (dropped.add(cls)) {
+      problems.warning(pointer, unsupported(e) + ": " + cls.simpleName() + " is not generated and"
+          + " references to it are JsonNode");
+    }
+  }
+
+  /** Frees a name taken by {@link #newClass} (a client class that is written again). */
+  void release(ClassName cls) {
+    takenNames.remove(cls.simpleName());
+  }
+
+  /** What the generator could not handle, in words, for a warning. */
+  static String unsupported(Throwable e) {
+    String what = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+        : e.getClass().getSimpleName() + ": " + e.getMessage().strip().replaceAll("\\s+", " ");
+    if (e instanceof StackOverflowError) {
+      what = "nested too deeply";
+    }
+    return "the generator cannot handle this (" + what + "; please report it with the spec)";
+  }
+
+  /**
+   * {@code type} with each type that was not generated replaced by {@code JsonNode}; a warning at
+   * {@code pointer} when one was.
+   */
+  TypeName loose(TypeName type, String pointer) {
+    TypeName result = replaceDropped(type);
+    if (!result.equals(type)) {
+      problems.warning(pointer, "refers to a type that could not be generated: generated as " + result);
+    }
+    return result;
+  }
+
+  private TypeName replaceDropped(TypeName t) {
+    if (dropped.isEmpty()) {
+      return t;
+    }
+    if (t instanceof ClassName c) {
+      return dropped.contains(c) ? JSON_NODE : c;
+    }
+    if (t instanceof ParameterizedTypeName p) {
+      TypeName[] args = p.typeArguments().stream().map(this::replaceDropped).toArray(TypeName[]::new);
+      return ParameterizedTypeName.get(p.rawType(), args);
+    }
+    if (t instanceof ArrayTypeName a) {
+      return ArrayTypeName.of(replaceDropped(a.componentType()));
+    }
+    return t;
   }
 
   static String componentPointer(String name) {
@@ -289,6 +413,36 @@ final class SchemaTypes {
     ClassName cls = componentClass.get(name);
     if (cls != null) {
       componentType.put(name, cls);
+      if (!resolving.isEmpty()) {
+        deferred.add(name); // an alias is being resolved: a record on its way is no cycle
+      } else {
+        buildComponent(name, cls);
+      }
+      return cls;
+    }
+    if (!resolving.add(name)) {
+      problems.warning(pointer, "cyclic $ref: schema '" + name + "' refers to itself without an object in"
+          + " between: generated as JsonNode");
+      return JSON_NODE;
+    }
+    TypeName alias;
+    try {
+      alias = typeOf(s, Names.typeName(name), pointer);
+    } finally {
+      resolving.remove(name);
+    }
+    componentType.put(name, alias);
+    while (resolving.isEmpty() && !deferred.isEmpty()) {
+      String next = deferred.remove(0);
+      buildComponent(next, componentClass.get(next));
+    }
+    return alias;
+  }
+
+  private void buildComponent(String name, ClassName cls) {
+    Schema<?> s = components.get(name);
+    String pointer = componentPointer(name);
+    build(cls, pointer, () -> {
       switch (kindOf(name)) {
         case RECORD -> buildRecord(cls, s, pointer);
         case ENUM -> buildEnum(cls, s, pointer);
@@ -301,16 +455,16 @@ final class SchemaTypes {
         }
         default -> throw new IllegalStateException(name);
       }
-      return cls;
+    });
+  }
+
+  /** Runs a builder of {@code cls}; when it fails, the type is dropped (a warning), not the run. */
+  private void build(ClassName cls, String pointer, Runnable builder) {
+    try {
+      builder.run();
+    } catch (RuntimeException | StackOverflowError e) {
+      drop(cls, pointer, e);
     }
-    if (!resolving.add(name)) {
-      problems.error(pointer, "cyclic $ref: schema '" + name + "' refers to itself without an object in between");
-      return JSON_NODE;
-    }
-    TypeName alias = typeOf(s, Names.typeName(name), pointer);
-    resolving.remove(name);
-    componentType.put(name, alias);
-    return alias;
   }
 
   private List<String> memberNames(Schema<?> s, String pointer) {
@@ -334,15 +488,21 @@ final class SchemaTypes {
     }
     if (s.get$ref() != null) {
       String name = refName(s.get$ref(), pointer, true);
-      return name == null ? JSON_NODE : componentType(name);
+      return name == null ? JSON_NODE : loose(componentType(name), pointer);
     }
     TypeName memo = inlineTypes.get(s);
     if (memo != null) {
-      return memo;
+      return loose(memo, pointer);
     }
-    TypeName t = inline(s, baseName, pointer);
+    TypeName t;
+    try {
+      t = inline(s, baseName, pointer);
+    } catch (RuntimeException | StackOverflowError e) {
+      problems.warning(pointer, unsupported(e) + ": generated as JsonNode");
+      t = JSON_NODE;
+    }
     inlineTypes.put(s, t);
-    return t;
+    return loose(t, pointer);
   }
 
   /** Whether {@code name} is a generated enum. */
@@ -369,7 +529,7 @@ final class SchemaTypes {
       }
       ClassName cls = newClass(baseName);
       inlineTypes.put(s, cls);
-      buildUnion(cls, s, pointer, memberNames(s, pointer));
+      build(cls, pointer, () -> buildUnion(cls, s, pointer, memberNames(s, pointer)));
       return cls;
     }
     if (s.getAllOf() != null && !s.getAllOf().isEmpty()) {
@@ -378,7 +538,7 @@ final class SchemaTypes {
       }
       ClassName cls = newClass(baseName);
       inlineTypes.put(s, cls);
-      buildRecord(cls, s, pointer);
+      build(cls, pointer, () -> buildRecord(cls, s, pointer));
       return cls;
     }
     if (enumValues(s) != null) {
@@ -397,7 +557,9 @@ final class SchemaTypes {
     switch (type) {
       case "array": {
         if (s.getItems() == null) {
-          problems.warning(pointer, "an array without 'items': generated as List<JsonNode>");
+          problems.warning(pointer, s.getPrefixItems() != null && !s.getPrefixItems().isEmpty()
+              ? "a tuple (prefixItems): generated as List<JsonNode>"
+              : "an array without 'items': generated as List<JsonNode>");
           return ParameterizedTypeName.get(LIST, JSON_NODE);
         }
         return ParameterizedTypeName.get(LIST, typeOf(s.getItems(), baseName + " Item", pointer + "/items"));
@@ -406,7 +568,7 @@ final class SchemaTypes {
         if (hasProperties(s)) {
           ClassName cls = newClass(baseName);
           inlineTypes.put(s, cls);
-          buildRecord(cls, s, pointer);
+          build(cls, pointer, () -> buildRecord(cls, s, pointer));
           return cls;
         }
         Object extra = s.getAdditionalProperties();
@@ -496,7 +658,7 @@ final class SchemaTypes {
       javaName = Names.unique(javaName, taken);
       TypeName type = typeOf(p.schema(), p.owner() + " " + wire, p.pointer());
       components.add(new TypeModel.Component(javaName, wire, type, required.contains(wire),
-          !required.contains(wire) || isNullable(p.schema()), description(p.schema())));
+          !required.contains(wire) || isNullable(p.schema()), description(p.schema()), p.pointer()));
     }
     models.put(cls.simpleName(), new TypeModel.RecordModel(cls, pointer, description(s), components));
   }

@@ -28,7 +28,7 @@ sealed interface TypeModel {
    * @param type the boxed type; the writer unboxes it when the value is required and not nullable
    */
   record Component(String javaName, String wireName, TypeName type, boolean required,
-      boolean nullable, @Nullable String description) {}
+      boolean nullable, @Nullable String description, String pointer) {}
 
   /**
    * An enum schema.
