@@ -50,19 +50,25 @@ final class EntryCodec {
 
   private EntryCodec() {}
 
-  /** SHA-256 of the full key, length-prefixed so no two keys encode alike. */
+  /**
+   * SHA-256 of the full key: each part length-prefixed and as its UTF-16 code units, so no two
+   * keys encode alike (UTF-8 would turn every unpaired surrogate into the same {@code ?}).
+   */
   static byte[] keyDigest(CacheKey key) {
     MessageDigest sha = sha256();
     for (String part : new String[] {key.url(), key.principal(), key.accept()}) {
-      byte[] b = part.getBytes(StandardCharsets.UTF_8);
-      sha.update(ByteBuffer.allocate(4).putInt(b.length).array());
-      sha.update(b);
+      ByteBuffer b = ByteBuffer.allocate(4 + 2 * part.length());
+      b.putInt(part.length());
+      for (int i = 0; i < part.length(); i++) b.putChar(part.charAt(i));
+      sha.update(b.array());
     }
     return sha.digest();
   }
 
   static String urlDigest(String url) {
-    return HexFormat.of().formatHex(sha256().digest(url.getBytes(StandardCharsets.UTF_8)));
+    ByteBuffer b = ByteBuffer.allocate(2 * url.length());
+    for (int i = 0; i < url.length(); i++) b.putChar(url.charAt(i));
+    return HexFormat.of().formatHex(sha256().digest(b.array()));
   }
 
   static String hex(byte[] digest) {

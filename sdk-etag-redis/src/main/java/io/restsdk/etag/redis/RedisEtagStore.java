@@ -3,8 +3,6 @@ package io.restsdk.etag.redis;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
@@ -92,7 +90,7 @@ public final class RedisEtagStore implements EtagStore, AutoCloseable {
   private final long maxBytes;
   private final long ttlMillis;
   private final long timeoutNanos;
-  private final @Nullable Cache<CacheKey, CachedResponse> front;
+  private final @Nullable FrontCache front;
   private final Breaker breaker;
   private final String getSha = digest(Scripts.GET);
   private final String putSha = digest(Scripts.PUT);
@@ -126,12 +124,7 @@ public final class RedisEtagStore implements EtagStore, AutoCloseable {
     this.maxBytes = b.maxBytes;
     this.ttlMillis = Math.max(1, b.ttl.toMillis());
     this.timeoutNanos = b.timeout.toNanos();
-    this.front = b.frontMaxBytes == 0 ? null : Caffeine.newBuilder()
-        .maximumWeight(b.frontMaxBytes)
-        .weigher((CacheKey k, CachedResponse r) ->
-            (int) Math.min(Integer.MAX_VALUE, r.weight() + k.url().length()))
-        .executor(Runnable::run)
-        .build();
+    this.front = b.frontMaxBytes == 0 ? null : new FrontCache(b.frontMaxBytes);
     this.breaker = new Breaker(b.failureThreshold, b.openFor, b.warnEvery,
         uri.getHost() + ":" + uri.getPort());
     Duration reconnectCeiling = b.openFor.compareTo(Duration.ofMillis(10)) < 0
@@ -149,8 +142,16 @@ public final class RedisEtagStore implements EtagStore, AutoCloseable {
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .requestQueueSize(b.maxQueuedCommands)
         .timeoutOptions(TimeoutOptions.enabled(b.timeout))
-        .socketOptions(SocketOptions.builder().connectTimeout(b.timeout).keepAlive(true).build())
+        .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout(b.timeout))
+            .keepAlive(true).build())
         .build());
+    connectInBackground(); // so the first lookup does not wait for a connection
+  }
+
+  /** Connecting may take longer than a command (TLS, AUTH); calls still wait only their timeout. */
+  private static Duration connectTimeout(Duration timeout) {
+    Duration floor = Duration.ofSeconds(2);
+    return timeout.compareTo(floor) < 0 ? floor : timeout;
   }
 
   /**
@@ -176,7 +177,7 @@ public final class RedisEtagStore implements EtagStore, AutoCloseable {
   public @Nullable CachedResponse get(CacheKey key) {
     requireNonNull(key, "key == null");
     if (front != null) {
-      CachedResponse r = front.getIfPresent(key);
+      CachedResponse r = front.get(key);
       if (r != null) {
         frontHits.increment();
         return r;
@@ -207,7 +208,7 @@ public final class RedisEtagStore implements EtagStore, AutoCloseable {
     requireNonNull(key, "key == null");
     requireNonNull(response, "response == null");
     CachedResponse r = EntryCodec.withoutCredentials(response);
-    CachedResponse before = front == null ? null : front.getIfPresent(key);
+    CachedResponse before = front == null ? null : front.get(key);
     if (front != null) front.put(key, r);
     flushPendingInvalidations();
     byte[] digest = EntryCodec.keyDigest(key);
@@ -240,7 +241,7 @@ public final class RedisEtagStore implements EtagStore, AutoCloseable {
   @Override
   public void invalidate(String url) {
     requireNonNull(url, "url == null");
-    if (front != null) front.asMap().keySet().removeIf(k -> k.url().equals(url));
+    if (front != null) front.invalidate(url);
     flushPendingInvalidations();
     Long n = script("invalidate", invalidateSha, Scripts.INVALIDATE, ScriptOutputType.INTEGER,
         new byte[][] {indexKey(url)});
@@ -253,7 +254,7 @@ public final class RedisEtagStore implements EtagStore, AutoCloseable {
    */
   @Override
   public void invalidateAll() {
-    if (front != null) front.invalidateAll();
+    if (front != null) front.clear();
     pendingInvalidations.clear();
     if (!deleteAll()) pendingAll.set(true);
   }
@@ -383,9 +384,16 @@ public final class RedisEtagStore implements EtagStore, AutoCloseable {
       throws InterruptedException, ExecutionException, TimeoutException {
     StatefulRedisConnection<byte[], byte[]> c = connection;
     if (c != null) return c;
+    return connectInBackground().get(Math.max(0, deadline - System.nanoTime()),
+        TimeUnit.NANOSECONDS);
+  }
+
+  /** The connection, or the attempt in progress, or a new attempt. */
+  private CompletableFuture<StatefulRedisConnection<byte[], byte[]>> connectInBackground() {
     CompletableFuture<StatefulRedisConnection<byte[], byte[]>> f;
     synchronized (connectLock) {
-      if (connection != null) return connection;
+      if (connection != null) return CompletableFuture.completedFuture(connection);
+      if (closed) return CompletableFuture.failedFuture(new IllegalStateException("closed"));
       f = connecting;
       if (f == null) {
         CompletableFuture<StatefulRedisConnection<byte[], byte[]>> started =
@@ -401,7 +409,7 @@ public final class RedisEtagStore implements EtagStore, AutoCloseable {
         });
       }
     }
-    return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    return f;
   }
 
   // ------------------------------------------------------------------ invalidations

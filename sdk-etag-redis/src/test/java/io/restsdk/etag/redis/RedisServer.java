@@ -31,12 +31,17 @@ import org.jspecify.annotations.Nullable;
  * need it fail, saying so; elsewhere they are skipped with a message ({@link #unavailable()}).
  */
 final class RedisServer implements AutoCloseable {
+  /**
+   * Starts the server, kills it when standard input closes (this JVM closed it or died), and
+   * waits for it, so that it is reaped and the watchdog ends with it.
+   */
   private static final String WATCHDOG = """
-      "$@" & r=$!
-      trap 'kill -9 $r 2>/dev/null; exit 0' TERM INT HUP
-      read -r _ignored
-      kill -9 $r 2>/dev/null
-      wait $r 2>/dev/null
+      exec 3<&0
+      "$@" 3<&- & r=$!
+      echo "redis-pid $r"
+      trap 'kill -9 $r 2>/dev/null' TERM INT HUP
+      ( read -r _ignored <&3; kill -9 $r 2>/dev/null ) &
+      wait $r
       exit 0
       """;
   private static final Set<RedisServer> RUNNING = ConcurrentHashMap.newKeySet();
@@ -50,6 +55,7 @@ final class RedisServer implements AutoCloseable {
   private final Process watchdog;
   private final int port;
   private final Deque<String> output = new ArrayDeque<>();
+  private volatile long pid = -1;
 
   private RedisServer(Process watchdog, int port) {
     this.watchdog = watchdog;
@@ -129,6 +135,7 @@ final class RedisServer implements AutoCloseable {
             output.addLast(line);
             if (output.size() > 50) output.removeFirst();
           }
+          if (line.startsWith("redis-pid ")) pid = Long.parseLong(line.substring(10).trim());
           if (line.contains("Ready to accept connections")) ready.complete(true);
         }
       } catch (IOException e) {
@@ -175,8 +182,12 @@ final class RedisServer implements AutoCloseable {
 
   /** Kills the server at once (SIGKILL), as a crash would. */
   void kill() {
-    watchdog.children().forEach(ProcessHandle::destroyForcibly);
-    watchdog.children().forEach(h -> h.onExit().join());
+    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    try {
+      if (!watchdog.waitFor(10, TimeUnit.SECONDS)) throw new IllegalStateException(this + " survived SIGKILL");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override
@@ -186,12 +197,14 @@ final class RedisServer implements AutoCloseable {
     } catch (IOException e) {
       // already closed
     }
-    kill();
-    watchdog.destroy();
     try {
-      if (!watchdog.waitFor(5, TimeUnit.SECONDS)) watchdog.destroyForcibly().waitFor();
+      if (!watchdog.waitFor(5, TimeUnit.SECONDS)) {
+        watchdog.descendants().forEach(ProcessHandle::destroyForcibly);
+        watchdog.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      watchdog.descendants().forEach(ProcessHandle::destroyForcibly);
       watchdog.destroyForcibly();
     }
     RUNNING.remove(this);
