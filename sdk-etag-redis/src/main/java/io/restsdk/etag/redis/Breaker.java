@@ -27,6 +27,7 @@ final class Breaker {
   private boolean open; // guarded by this
   private long openedAt; // guarded by this
   private boolean probing; // guarded by this
+  private long probeAt; // guarded by this
 
   Breaker(int threshold, Duration openFor, Duration warnEvery, String where) {
     this.threshold = threshold;
@@ -39,8 +40,11 @@ final class Breaker {
   /** Whether a call may go to Redis now. */
   synchronized boolean allow() {
     if (!open) return true;
-    if (!probing && System.nanoTime() - openedAt >= openNanos) {
+    long now = System.nanoTime();
+    // One probe at a time; another if a probe never reported (its thread was interrupted).
+    if (now - openedAt >= openNanos && (!probing || now - probeAt >= openNanos)) {
       probing = true;
+      probeAt = now;
       return true;
     }
     return false;

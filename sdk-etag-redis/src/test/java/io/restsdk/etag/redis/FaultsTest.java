@@ -90,14 +90,18 @@ class FaultsTest {
     return closing(Fleet.client(api, EtagCache.using(store), counts));
   }
 
-  /** Reads every doc {@code rounds} times, checking each body; the duration of each read. */
+  /**
+   * Reads every doc {@code rounds} times, checking each body, alternately through the sync and
+   * the async API; the duration of each read.
+   */
   private List<Long> read(RestClient client, int rounds) {
     List<Long> nanos = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
       for (int i = 0; i < DOCS; i++) {
         String id = "d" + i;
         long start = System.nanoTime();
-        Doc d = client.resource("docs", Doc.class).get(id);
+        Doc d = (r + i) % 2 == 0 ? client.resource("docs", Doc.class).get(id)
+            : client.resource("docs", Doc.class).async().get(id).join();
         nanos.add(System.nanoTime() - start);
         assertEquals(api.collection("docs").get(id, Doc.class), d, "the right body for " + id);
       }

@@ -277,6 +277,29 @@ class RedisEtagStoreTest {
     assertEquals(-1, s.bytesInUse());
   }
 
+  @Test
+  void theBreakerClosesWhenRedisAnswersAgain() {
+    int port = RedisServer.freePort();
+    RedisEtagStore s = RedisEtagStore.builder("redis://127.0.0.1:" + port).prefix(prefix)
+        .frontMaxBytes(0).timeout(Duration.ofMillis(500)).breaker(1, Duration.ofMillis(50))
+        .build();
+    stores.add(s);
+    CacheKey key = new CacheKey(URL, "p", "a");
+    s.put(key, version("v1", 100));
+    assertTrue(s.stats().breakerOpen(), s.toString());
+    try (RedisServer back = RedisServer.start(port)) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (s.stats().breakerOpen() && System.nanoTime() < deadline) {
+        s.get(key); // skipped while open; the first call after 50 ms probes
+      }
+      assertFalse(s.stats().breakerOpen(), "closed by a probe: " + s);
+      s.put(key, version("v2", 100));
+      assertSameEntry(version("v2", 100), s.get(key));
+      assertTrue(s.stats().redisHits() >= 1);
+      s.close();
+    }
+  }
+
   /** ACL SETUSER, as an operator types it. */
   private void acl(String... args) {
     io.lettuce.core.protocol.CommandArgs<byte[], byte[]> a =
