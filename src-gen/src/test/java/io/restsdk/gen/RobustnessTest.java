@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A schema or an operation the generator cannot handle is left out with a warning, not the run. */
+@SuppressWarnings({"rawtypes", "unchecked"}) // swagger-parser's Schema model is raw throughout
 class RobustnessTest {
 
   @Test

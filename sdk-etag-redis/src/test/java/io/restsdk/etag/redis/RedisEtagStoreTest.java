@@ -288,6 +288,7 @@ class RedisEtagStoreTest {
     s.put(key, version("v1", 100));
     assertTrue(s.stats().breakerOpen(), s.toString());
     try (RedisServer back = RedisServer.start(port)) {
+      assertTrue(back.port() == port, "the server is back on the store's port");
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (s.stats().breakerOpen() && System.nanoTime() < deadline) {
         s.get(key); // skipped while open; the first call after 50 ms probes
