@@ -367,9 +367,9 @@ final class ClientWriter {
     }
     if (success.isEmpty()) {
       kind = Kind.RESPONSE;
-      bodyType = SchemaTypes.JSON_NODE;
+      bodyType = SchemaTypes.ANY;
       problems.warning(at + "/responses", "no 2xx response declared: the method returns the"
-          + " ApiResponse<JsonNode> the server sends");
+          + " ApiResponse<Object> the server sends");
     } else if (success.size() == 1) {
       String code = success.keySet().iterator().next();
       TypeName t = bodies.get(code);
@@ -388,9 +388,9 @@ final class ClientWriter {
       if (distinct.size() == 1) {
         bodyType = distinct.iterator().next();
       } else if (distinct.size() > 1) {
-        bodyType = SchemaTypes.JSON_NODE;
+        bodyType = SchemaTypes.ANY;
         problems.warning(at + "/responses", "the 2xx responses have different bodies: generated as"
-            + " ApiResponse<JsonNode>");
+            + " ApiResponse<Object>");
       }
     }
     if (kind == Kind.BODY || kind == Kind.ENTITY || kind == Kind.LOCATION) {

@@ -43,7 +43,7 @@ final class Names {
       "RuntimeException", "Throwable", "Math", "System", "Thread", "Iterable", "Comparable",
       "CharSequence", "Runtime", "Process", "Package", "Module", "StringBuilder", "Cloneable",
       "AutoCloseable", "List", "Map", "UUID", "URI", "OffsetDateTime", "LocalDate", "BigDecimal",
-      "JsonNode", "Nullable", "JsonProperty", "JsonIgnoreProperties", "JsonValue", "JsonCreator",
+      "Nullable", "JsonProperty", "JsonIgnoreProperties", "JsonValue", "JsonCreator",
       "JsonTypeInfo", "JsonSubTypes", "JsonEnumDefaultValue", "Objects",
       // what generated clients import
       "RestClient", "ApiRequest", "ApiResponse", "ApiException", "Query", "Entity", "TypeRef",

@@ -29,7 +29,7 @@ public record Problem(Severity severity, String file, String pointer, @Nullable 
   public enum Severity {
     /** Generation fails; no sources are written. */
     ERROR,
-    /** Something was generated loosely (e.g. as {@code JsonNode}); the sources are still written. */
+    /** Something was generated loosely (e.g. as {@code Object}); the sources are still written. */
     WARNING
   }
 

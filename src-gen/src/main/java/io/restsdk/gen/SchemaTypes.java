@@ -29,7 +29,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class SchemaTypes {
 
-  static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
+  /**
+   * Any JSON value, for what has no more precise type: {@code java.lang.Object}, which every
+   * codec decodes into {@code Map}, {@code List}, {@code String}, {@code Number},
+   * {@code Boolean} or null and writes back as it came (generated code names no JSON library's
+   * tree type, so it works with Jackson 2 and Jackson 3 alike).
+   */
+  static final ClassName ANY = ClassName.OBJECT;
   static final ClassName LIST = ClassName.get(List.class);
   static final ClassName MAP = ClassName.get(Map.class);
   private static final String COMPONENTS = "#/components/schemas/";
@@ -54,7 +60,7 @@ final class SchemaTypes {
   private final Map<ClassName, Set<ClassName>> superinterfaces = new HashMap<>();
   /** Discriminated allOf parents → their children (component names, sorted). */
   private final Map<String, List<String>> childrenOf = new HashMap<>();
-  /** Types the generator could not build: references to them are generated as JsonNode. */
+  /** Types the generator could not build: references to them are generated as Object. */
   private final Set<ClassName> dropped = new TreeSet<>(Comparator.comparing(ClassName::canonicalName));
   /** Component records, enums and unions reached while an alias was resolved: built after it. */
   private final List<String> deferred = new ArrayList<>();
@@ -86,12 +92,12 @@ final class SchemaTypes {
       } catch (RuntimeException | StackOverflowError e) {
         resolving.clear();
         deferred.clear();
-        componentType.put(name, JSON_NODE);
+        componentType.put(name, ANY);
         ClassName cls = componentClass.get(name);
         if (cls != null) {
           drop(cls, componentPointer(name), e);
         } else {
-          problems.warning(componentPointer(name), unsupported(e) + ": generated as JsonNode");
+          problems.warning(componentPointer(name), unsupported(e) + ": generated as Object");
         }
       }
     }
@@ -99,7 +105,7 @@ final class SchemaTypes {
 
   /**
    * The generated types, sorted by name, with every reference to a type that was not generated
-   * replaced by {@code JsonNode} (a warning each).
+   * replaced by {@code Object} (a warning each).
    */
   List<TypeModel> models() {
     List<TypeModel> result = new ArrayList<>();
@@ -110,7 +116,7 @@ final class SchemaTypes {
         if (m instanceof TypeModel.UnionModel u && !dropped.contains(u.name())
             && u.subtypes().values().stream().allMatch(dropped::contains)) {
           dropped.add(u.name());
-          problems.warning(u.source(), "none of its alternatives could be generated: generated as JsonNode");
+          problems.warning(u.source(), "none of its alternatives could be generated: generated as Object");
           changed = true;
         }
       }
@@ -163,13 +169,13 @@ final class SchemaTypes {
 
   /**
    * Marks {@code cls} as not generated because of {@code e} (a warning at {@code pointer});
-   * references to it become {@code JsonNode}.
+   * references to it become {@code Object}.
    */
   void drop(ClassName cls, String pointer, Throwable e) {
     models.remove(cls.simpleName());
     if (dropped.add(cls)) {
       problems.warning(pointer, unsupported(e) + ": " + cls.simpleName() + " is not generated and"
-          + " references to it are JsonNode");
+          + " references to it are Object");
     }
   }
 
@@ -189,7 +195,7 @@ final class SchemaTypes {
   }
 
   /**
-   * {@code type} with each type that was not generated replaced by {@code JsonNode}; a warning at
+   * {@code type} with each type that was not generated replaced by {@code Object}; a warning at
    * {@code pointer} when one was.
    */
   TypeName loose(TypeName type, String pointer) {
@@ -205,7 +211,7 @@ final class SchemaTypes {
       return t;
     }
     if (t instanceof ClassName c) {
-      return dropped.contains(c) ? JSON_NODE : c;
+      return dropped.contains(c) ? ANY : c;
     }
     if (t instanceof ParameterizedTypeName p) {
       TypeName[] args = p.typeArguments().stream().map(this::replaceDropped).toArray(TypeName[]::new);
@@ -358,8 +364,9 @@ final class SchemaTypes {
     String word = unionWord(s);
     if (d == null || d.getPropertyName() == null || d.getPropertyName().isEmpty()) {
       if (report) {
-        problems.warning(pointer, word + " without a discriminator: generated as JsonNode"
-            + " (decode it with the client's ObjectMapper once you know which alternative it is)");
+        problems.warning(pointer, word + " without a discriminator: generated as Object"
+            + " (the decoded JSON: a Map, List, String, Number or Boolean; convert it once you know"
+            + " which alternative it is)");
       }
       return false;
     }
@@ -372,7 +379,7 @@ final class SchemaTypes {
         if (report) {
           problems.warning(pointer + "/" + word + "/" + i, word + " with a discriminator whose"
               + " member is not a $ref to an object schema: the whole " + word
-              + " is generated as JsonNode");
+              + " is generated as Object");
         }
         return false;
       }
@@ -422,8 +429,8 @@ final class SchemaTypes {
     }
     if (!resolving.add(name)) {
       problems.warning(pointer, "cyclic $ref: schema '" + name + "' refers to itself without an object in"
-          + " between: generated as JsonNode");
-      return JSON_NODE;
+          + " between: generated as Object");
+      return ANY;
     }
     TypeName alias;
     try {
@@ -484,11 +491,11 @@ final class SchemaTypes {
    */
   TypeName typeOf(@Nullable Schema<?> s, String baseName, String pointer) {
     if (s == null) {
-      return JSON_NODE;
+      return ANY;
     }
     if (s.get$ref() != null) {
       String name = refName(s.get$ref(), pointer, true);
-      return name == null ? JSON_NODE : loose(componentType(name), pointer);
+      return name == null ? ANY : loose(componentType(name), pointer);
     }
     TypeName memo = inlineTypes.get(s);
     if (memo != null) {
@@ -498,8 +505,8 @@ final class SchemaTypes {
     try {
       t = inline(s, baseName, pointer);
     } catch (RuntimeException | StackOverflowError e) {
-      problems.warning(pointer, unsupported(e) + ": generated as JsonNode");
-      t = JSON_NODE;
+      problems.warning(pointer, unsupported(e) + ": generated as Object");
+      t = ANY;
     }
     inlineTypes.put(s, t);
     return loose(t, pointer);
@@ -525,7 +532,7 @@ final class SchemaTypes {
         return typeOf(members.get(0), baseName, pointer + "/" + word + "/" + index);
       }
       if (members.isEmpty() || !unionFeasible(s, pointer, true)) {
-        return JSON_NODE;
+        return ANY;
       }
       ClassName cls = newClass(baseName);
       inlineTypes.put(s, cls);
@@ -547,20 +554,20 @@ final class SchemaTypes {
     Set<String> types = types(s);
     types.remove("null");
     if (types.size() > 1) {
-      problems.warning(pointer, "a value of several types " + types + ": generated as JsonNode");
-      return JSON_NODE;
+      problems.warning(pointer, "a value of several types " + types + ": generated as Object");
+      return ANY;
     }
     String type = types.isEmpty() ? inferType(s) : types.iterator().next();
     if (type == null) {
-      return JSON_NODE;
+      return ANY;
     }
     switch (type) {
       case "array": {
         if (s.getItems() == null) {
           problems.warning(pointer, s.getPrefixItems() != null && !s.getPrefixItems().isEmpty()
-              ? "a tuple (prefixItems): generated as List<JsonNode>"
-              : "an array without 'items': generated as List<JsonNode>");
-          return ParameterizedTypeName.get(LIST, JSON_NODE);
+              ? "a tuple (prefixItems): generated as List<Object>"
+              : "an array without 'items': generated as List<Object>");
+          return ParameterizedTypeName.get(LIST, ANY);
         }
         return ParameterizedTypeName.get(LIST, typeOf(s.getItems(), baseName + " Item", pointer + "/items"));
       }
@@ -576,7 +583,7 @@ final class SchemaTypes {
           TypeName value = typeOf(valueSchema, baseName + " Value", pointer + "/additionalProperties");
           return ParameterizedTypeName.get(MAP, ClassName.get(String.class), value);
         }
-        return JSON_NODE; // free-form object: any members
+        return ANY; // free-form object: any members
       }
       case "string":
         return stringType(s.getFormat());
@@ -591,8 +598,8 @@ final class SchemaTypes {
       case "boolean":
         return TypeName.BOOLEAN.box();
       default:
-        problems.warning(pointer, "unknown type '" + type + "': generated as JsonNode");
-        return JSON_NODE;
+        problems.warning(pointer, "unknown type '" + type + "': generated as Object");
+        return ANY;
     }
   }
 

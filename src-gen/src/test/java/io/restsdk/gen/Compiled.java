@@ -21,8 +21,12 @@ import javax.tools.ToolProvider;
 /** Compiles generated sources in-test with {@code -Xlint:all -Werror} and loads the classes. */
 final class Compiled {
 
-  private static final List<String> CLASSPATH_PARTS = List.of("jackson-annotations",
-      "jackson-databind", "jackson-core", "jspecify", "sdk-core");
+  /**
+   * What generated code may use: Jackson's annotations (shared by Jackson 2 and 3), JSpecify and
+   * sdk-core; neither Jackson's databind, so that a source naming one does not compile.
+   */
+  private static final List<String> CLASSPATH_PARTS = List.of("jackson-annotations", "jspecify",
+      "sdk-core");
 
   private Compiled() {}
 
@@ -30,8 +34,17 @@ final class Compiled {
   static ClassLoader compile(Generation generation, Path dir) throws IOException {
     Path src = dir.resolve("src");
     Path classes = dir.resolve("classes");
-    Files.createDirectories(classes);
     generation.writeTo(src);
+    javac(src, classpath(), classes);
+    return new URLClassLoader(new URL[] {classes.toUri().toURL()}, Compiled.class.getClassLoader());
+  }
+
+  /**
+   * Compiles every {@code .java} file under {@code src} against {@code classpath} into
+   * {@code classes}, with {@code -Xlint:all -Werror}; fails the test with javac's messages.
+   */
+  static void javac(Path src, String classpath, Path classes) throws IOException {
+    Files.createDirectories(classes);
     List<File> files;
     try (Stream<Path> walk = Files.walk(src)) {
       files = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toFile).sorted().toList();
@@ -40,16 +53,15 @@ final class Compiled {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager fm = compiler.getStandardFileManager(diagnostics, null, null)) {
       List<String> options = new ArrayList<>(List.of("-Xlint:all", "-Werror", "--release", "17",
-          "-proc:none", "-classpath", classpath(), "-d", classes.toString()));
+          "-proc:none", "-classpath", classpath, "-d", classes.toString()));
       boolean ok = compiler.getTask(null, fm, diagnostics, options, null,
           fm.getJavaFileObjectsFromFiles(files)).call();
       assertTrue(ok, () -> "generated sources do not compile cleanly:\n" + diagnostics.getDiagnostics()
           .stream().map(Object::toString).collect(Collectors.joining("\n")));
     }
-    return new URLClassLoader(new URL[] {classes.toUri().toURL()}, Compiled.class.getClassLoader());
   }
 
-  /** Only what generated code may use: Jackson, JSpecify, sdk-core. */
+  /** Only what generated code may use (see {@link #CLASSPATH_PARTS}). */
   static String classpath() {
     String full = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     return Stream.of(full.split(File.pathSeparator))

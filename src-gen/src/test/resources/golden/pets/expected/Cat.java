@@ -3,7 +3,6 @@ package com.acme.pets;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -31,5 +30,5 @@ public record Cat(long id, String name, @JsonProperty("pet-type") String petType
     @JsonProperty("class") @Nullable String class_, @Nullable PetStatus status,
     @Nullable Money price, @Nullable OffsetDateTime born,
     @Nullable List<List<PetTagsItemItem>> tags, @Nullable Map<String, Integer> attributes,
-    @Nullable Shape shape, @Nullable JsonNode any, @Nullable Boolean indoor) {
+    @Nullable Shape shape, @Nullable Object any, @Nullable Boolean indoor) {
 }
