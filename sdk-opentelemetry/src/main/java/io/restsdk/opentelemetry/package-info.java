@@ -1,0 +1,2 @@
+/** OpenTelemetry tracing for restsdk: see {@link io.restsdk.opentelemetry.RestClientTracing}. */
+package io.restsdk.opentelemetry;
