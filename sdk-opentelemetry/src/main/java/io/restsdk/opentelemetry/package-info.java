@@ -1,2 +1,0 @@
-/** OpenTelemetry tracing for restsdk: see {@link io.restsdk.opentelemetry.RestClientTracing}. */
-package io.restsdk.opentelemetry;
