@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * message naming the README and the problem when a block is missing, stale or malformed.
  */
 public class ReadmeApp {
-  static final List<String> PUBLISHED = List.of("sdk-core", "sdk-testkit", "src-gen", "sdk-jackson3", "sdk-etag-redis");
+  static final List<String> PUBLISHED = List.of("sdk-core", "sdk-testkit", "src-gen", "sdk-jackson3",
+      "sdk-etag-redis", "sdk-micrometer", "sdk-opentelemetry");
   static final Pattern FENCE = Pattern.compile("(?:<!-- ([\\w: ]+) -->\\n)?```(\\w+)\\n(.*?)\\n```", Pattern.DOTALL);
   static final Pattern TYPE = Pattern.compile(
       "^(?:public\\s+)?(?:final\\s+|abstract\\s+)*(?:class|record|interface|enum)\\s+(\\w+)", Pattern.MULTILINE);

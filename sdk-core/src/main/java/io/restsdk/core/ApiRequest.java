@@ -58,12 +58,13 @@ public final class ApiRequest {
   private final @Nullable String idempotencyKey;
   private final @Nullable Duration timeout;
   private final Query query;
+  private final @Nullable String route;
 
   private ApiRequest(String method, @Nullable String path, @Nullable URI uri, List<String> headers,
       Set<String> sensitive, @Nullable Object body, byte @Nullable [] rawBody,
       @Nullable String rawMediaType, @Nullable String ifMatch, @Nullable String ifNoneMatch,
       @Nullable Boolean followLocation, @Nullable String idempotencyKey,
-      @Nullable Duration timeout, Query query) {
+      @Nullable Duration timeout, Query query, @Nullable String route) {
     this.method = method;
     this.path = path;
     this.uri = uri;
@@ -78,6 +79,7 @@ public final class ApiRequest {
     this.idempotencyKey = idempotencyKey;
     this.timeout = timeout;
     this.query = query;
+    this.route = route;
   }
 
   private ApiRequest copy(List<String> headers, Set<String> sensitive, @Nullable Object body,
@@ -85,7 +87,7 @@ public final class ApiRequest {
       @Nullable String ifNoneMatch, @Nullable Boolean followLocation,
       @Nullable String idempotencyKey, @Nullable Duration timeout) {
     return new ApiRequest(method, path, uri, headers, sensitive, body, rawBody, rawMediaType,
-        ifMatch, ifNoneMatch, followLocation, idempotencyKey, timeout, query);
+        ifMatch, ifNoneMatch, followLocation, idempotencyKey, timeout, query, route);
   }
 
   /**
@@ -100,7 +102,7 @@ public final class ApiRequest {
    */
   public static ApiRequest of(String method, String path) {
     return new ApiRequest(checkMethod(method), checkPath(path), null, List.of(), Set.of(),
-        null, null, null, null, null, null, null, null, Query.of());
+        null, null, null, null, null, null, null, null, Query.of(), null);
   }
 
   /**
@@ -111,7 +113,7 @@ public final class ApiRequest {
    */
   public static ApiRequest of(String method, URI uri) {
     return new ApiRequest(checkMethod(method), null, checkUri(uri), List.of(), Set.of(),
-        null, null, null, null, null, null, null, null, Query.of());
+        null, null, null, null, null, null, null, null, Query.of(), null);
   }
 
   /**
@@ -207,7 +209,7 @@ public final class ApiRequest {
     return new ApiRequest(method, null, uri, headers, sensitive, keep ? body : null,
         keep ? rawBody : null, keep ? rawMediaType : null, keep ? sentIfMatch : null,
         keep ? ifNoneMatch : null, followLocation, keep ? sentIdempotencyKey : null, timeout,
-        Query.of()); // the redirect's URI carries the query the server chose
+        Query.of(), route); // the redirect's URI carries the query the server chose
   }
 
   /**
@@ -386,7 +388,33 @@ public final class ApiRequest {
   public ApiRequest query(Query query) {
     requireNonNull(query, "query == null");
     return new ApiRequest(method, path, uri, headers, sensitive, body, rawBody, rawMediaType,
-        ifMatch, ifNoneMatch, followLocation, idempotencyKey, timeout, this.query.and(query));
+        ifMatch, ifNoneMatch, followLocation, idempotencyKey, timeout, this.query.and(query),
+        route);
+  }
+
+  /**
+   * Names what this request calls, for metrics, traces and logs ({@link CallListener.Call#route()}):
+   * a low-cardinality template such as {@code "books/{id}/reviews"}, never a path with ids.
+   * Without one, a {@link Resource}'s requests are named by its collection path, others
+   * {@code "none"}.
+   *
+   * <pre>{@code
+   * client.send(ApiRequest.get("books/" + id + "/reviews").route("books/{id}/reviews"), Page.class);
+   * }</pre>
+   *
+   * @throws NullPointerException if {@code route} is null
+   * @throws IllegalArgumentException if it is blank
+   */
+  public ApiRequest route(String route) {
+    requireNonNull(route, "route == null");
+    if (route.isBlank()) throw new IllegalArgumentException("route is blank");
+    return new ApiRequest(method, path, uri, headers, sensitive, body, rawBody, rawMediaType,
+        ifMatch, ifNoneMatch, followLocation, idempotencyKey, timeout, query, route);
+  }
+
+  /** The name given with {@link #route(String)}, or null. */
+  public @Nullable String route() {
+    return route;
   }
 
   /** The query parameters added with {@link #query(Query)} (not those written in the path). */

@@ -204,7 +204,7 @@ public final class AsyncResource<T> {
 
   private CompletableFuture<Void> delete(ApiRequest req) {
     Cancellation c = new Cancellation();
-    return Exchange.unwrapped(new Exchange<Void>(sync.client(), req, sync.voidType())
+    return Exchange.unwrapped(new Exchange<Void>(sync.client(), sync.path(), req, sync.voidType())
         .cancellation(c).runAsync().thenApply(r -> null), c);
   }
 
@@ -396,7 +396,7 @@ public final class AsyncResource<T> {
   }
 
   private Exchange<T> exchange(ApiRequest request, Cancellation c) {
-    return new Exchange<T>(sync.client(), request, sync.type()).cancellation(c);
+    return new Exchange<T>(sync.client(), sync.path(), request, sync.type()).cancellation(c);
   }
 
   @Override

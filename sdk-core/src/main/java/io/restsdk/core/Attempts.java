@@ -246,6 +246,8 @@ final class Attempts<R> {
     RetryListener.RetryEvent event = new RetryListener.RetryEvent(
         send.method(), send.url(), attempts, e, delay);
     tell(() -> policies.listener.onRetry(event));
+    Observation obs = policies.observation;
+    if (obs != null && send.call() != null) obs.retry(send.call(), event);
     return delay;
   }
 
@@ -313,6 +315,8 @@ final class Attempts<R> {
       RetryListener.GiveUpEvent event = new RetryListener.GiveUpEvent(
           send.method(), send.url(), attempts, e, why);
       tell(() -> policies.listener.onGiveUp(event));
+      Observation obs = policies.observation;
+      if (obs != null && send.call() != null) obs.giveUp(send.call(), event);
     }
     return e;
   }

@@ -21,12 +21,31 @@ final class BreakerGuard {
 
   /** A breaker that opens after {@code threshold} retryable failures in a row, or {@link #OFF}. */
   static BreakerGuard of(int threshold, @Nullable Duration delay) {
+    return of(threshold, delay, null);
+  }
+
+  /** As {@link #of(int, Duration)}; {@code obs} hears of each state change. */
+  static BreakerGuard of(int threshold, @Nullable Duration delay, @Nullable Observation obs) {
     if (threshold <= 0 || delay == null) return OFF;
-    return new BreakerGuard(CircuitBreaker.builder()
+    dev.failsafe.CircuitBreakerBuilder<Object> b = CircuitBreaker.builder()
         .handleIf((r, e) -> e != null && RetryRules.retryableKind(e))
         .withFailureThreshold(threshold)
-        .withDelay(delay)
-        .build());
+        .withDelay(delay);
+    if (obs != null) {
+      b.onOpen(e -> obs.breaker(state(e.getPreviousState()), CallListener.BreakerState.OPEN))
+          .onHalfOpen(e -> obs.breaker(state(e.getPreviousState()),
+              CallListener.BreakerState.HALF_OPEN))
+          .onClose(e -> obs.breaker(state(e.getPreviousState()), CallListener.BreakerState.CLOSED));
+    }
+    return new BreakerGuard(b.build());
+  }
+
+  private static CallListener.BreakerState state(CircuitBreaker.State s) {
+    return switch (s) {
+      case OPEN -> CallListener.BreakerState.OPEN;
+      case HALF_OPEN -> CallListener.BreakerState.HALF_OPEN;
+      case CLOSED -> CallListener.BreakerState.CLOSED;
+    };
   }
 
   /** Whether there is no breaker: nothing to acquire or record. */

@@ -39,12 +39,19 @@ final class ConditionalLayer {
   private final boolean conditionalWrites;
   private final @Nullable Supplier<@Nullable String> partition;
   private final Principals principals = new Principals();
+  /** Hears of hits, misses and stores; null when the client has no {@link CallListener}. */
+  private final @Nullable Observation observation;
 
   ConditionalLayer(EtagCache cache, boolean conditionalWrites,
-      @Nullable Supplier<@Nullable String> partition) {
+      @Nullable Supplier<@Nullable String> partition, @Nullable Observation observation) {
     this.cache = cache;
     this.conditionalWrites = conditionalWrites;
     this.partition = partition;
+    this.observation = observation;
+  }
+
+  private void tell(CallListener.CacheEventKind kind) {
+    if (observation != null) observation.cache(kind, cache);
   }
 
   // ---------------------------------------------------------------- the request
@@ -108,6 +115,7 @@ final class ConditionalLayer {
     } else if (key != null && method.equals("GET") && !bypassCache
         && !callerValidates(request)) {
       revalidating = cache.lookup(key);
+      if (revalidating == null) tell(CallListener.CacheEventKind.MISS);
       // An entry stored for a request without a header its Vary names does not answer one
       // that carries it (RFC 9111 §4.1: absent matches only absent).
       if (revalidating != null && !varyIsInKey(revalidating.headers(), request, key)) {
@@ -170,6 +178,7 @@ final class ConditionalLayer {
       return false;
     }
     cache.store(key, new CachedResponse(etag, raw.body(), raw.headers()));
+    tell(CallListener.CacheEventKind.STORE);
     return true;
   }
 
@@ -197,6 +206,7 @@ final class ConditionalLayer {
       return false;
     }
     cache.store(key, new CachedResponse(etag, raw.body(), raw.headers()));
+    tell(CallListener.CacheEventKind.STORE);
     return true;
   }
 
@@ -262,6 +272,7 @@ final class ConditionalLayer {
     CachedResponse refreshed = held.withHeaders(merge(held.headers(), fresh));
     cache.refresh(key, refreshed);
     cache.hit();
+    tell(CallListener.CacheEventKind.HIT);
     return refreshed;
   }
 

@@ -55,11 +55,29 @@ final class Exchange<T> {
   private LocationFollower follow = new LocationFollower();
   /** The operation's cache partition; null: read it when the first hop is built. */
   private ConditionalLayer.@Nullable Partition partition;
+  /** The route of the call's events: the request's own, else the resource's collection. */
+  private final String route;
+  /** Why this exchange's first hop is sent (for {@link CallListener}). */
+  private CallListener.AttemptKind kind = CallListener.AttemptKind.INITIAL;
 
   Exchange(RestClient client, ApiRequest request, java.lang.reflect.Type type) {
+    this(client, null, request, type);
+  }
+
+  /** {@code route}: the collection path of the resource the call is made through, or null. */
+  Exchange(RestClient client, @Nullable String route, ApiRequest request,
+      java.lang.reflect.Type type) {
     this.client = client;
     this.request = request;
     this.type = type;
+    this.route = request.route() != null ? request.route()
+        : route != null ? route : Observation.NO_ROUTE;
+  }
+
+  /** Marks this exchange's first hop as a redirect's or a Location's (for the events). */
+  Exchange<T> kind(CallListener.AttemptKind kind) {
+    this.kind = kind;
+    return this;
   }
 
   Exchange<T> needBody() {
@@ -111,7 +129,7 @@ final class Exchange<T> {
 
   /** The exchange for the next request of this call (a redirect, the GET of Location). */
   Exchange<T> follower(ApiRequest next, boolean needBody, boolean bypassCache) {
-    Exchange<T> e = new Exchange<>(client, next, type);
+    Exchange<T> e = new Exchange<>(client, route, next, type);
     e.needBody = needBody;
     e.bypassCache = bypassCache;
     e.cancellation = cancellation;
@@ -131,7 +149,22 @@ final class Exchange<T> {
   ApiResponse<T> run() {
     client.checkOpen();
     Policies.Deadline deadline = client.policies.deadline(request);
-    Hop<ApiResponse<T>> hop = firstHop();
+    Observation obs = client.observation;
+    if (obs == null) return run(firstHop(), deadline, null);
+    CallListener.Call call = obs.start(request.method(), route, resolve(), false);
+    try {
+      ApiResponse<T> value = run(firstHop(), deadline, call);
+      obs.end(call, value, null);
+      return value;
+    } catch (RuntimeException e) {
+      obs.end(call, null, e);
+      throw e;
+    }
+  }
+
+  private ApiResponse<T> run(Hop<ApiResponse<T>> first, Policies.@Nullable Deadline deadline,
+      CallListener.@Nullable Call call) {
+    Hop<ApiResponse<T>> hop = first;
     int attempts = 0;
     while (true) {
       Hop<ApiResponse<T>> h = hop;
@@ -139,9 +172,7 @@ final class Exchange<T> {
       // mapped outcome; a Step is data (the next hop is not run inside the attempt).
       Step<ApiResponse<T>> step;
       try {
-        step = client.policies.get(send(h, deadline),
-            (ok, req) -> h.then.apply(Transport.execute(ok, req, client.limits, h.target)),
-            h.recover);
+        step = client.policies.get(send(h, deadline, call), attempt(h, call), h.recover);
       } catch (SdkException e) {
         throw (SdkException) follow.failed(e);
       }
@@ -162,7 +193,15 @@ final class Exchange<T> {
     CompletableFuture<ApiResponse<T>> result = c.cancelledBy(new CompletableFuture<>());
     try {
       client.checkOpen();
-      hopAsync(firstHop(), client.policies.deadline(request), result, c);
+      Policies.Deadline deadline = client.policies.deadline(request);
+      Observation obs = client.observation;
+      CallListener.Call call = null;
+      if (obs != null) {
+        CallListener.Call started = obs.start(request.method(), route, resolve(), true);
+        result.whenComplete((v, e) -> obs.end(started, v, e));
+        call = started;
+      }
+      hopAsync(firstHop(), deadline, result, c, call);
     } catch (RuntimeException e) {
       result.completeExceptionally(e);
     }
@@ -170,7 +209,7 @@ final class Exchange<T> {
   }
 
   private <R> void hopAsync(Hop<R> hop, Policies.@Nullable Deadline deadline,
-      CompletableFuture<R> result, Cancellation c) {
+      CompletableFuture<R> result, Cancellation c, CallListener.@Nullable Call call) {
     if (c.isCancelled()) {
       result.cancel(false);
       return;
@@ -179,9 +218,7 @@ final class Exchange<T> {
     // (which may follow a Location or scrub an error) is then handled on the client's own.
     java.util.concurrent.Executor answers =
         TokenRefresh.mayBlock(client.tokenProvider) ? TokenRefresh.THREADS : null;
-    client.policies.getAsync(send(hop, deadline),
-            (ok, req) -> Cancellation.map(
-                c.track(Transport.enqueue(ok, req, client.limits, hop.target)), hop.then, answers),
+    client.policies.getAsync(send(hop, deadline, call), attemptAsync(hop, call, c, answers),
             hop.recover, c)
         .whenComplete((step, error) -> {
           if (error != null) {
@@ -190,16 +227,76 @@ final class Exchange<T> {
           }
           try {
             if (step.hop == null) result.complete(step.value);
-            else hopAsync(step.hop, deadline, result, c);
+            else hopAsync(step.hop, deadline, result, c, call);
           } catch (Throwable t) {
             result.completeExceptionally(t);
           }
         });
   }
 
-  private Policies.Send send(Hop<?> hop, Policies.@Nullable Deadline deadline) {
+  private Policies.Send send(Hop<?> hop, Policies.@Nullable Deadline deadline,
+      CallListener.@Nullable Call call) {
     return new Policies.Send(client.okHttp, hop.request, hop.method, hop.target.shownUrl(),
-        deadline);
+        deadline, call);
+  }
+
+  /** One attempt of {@code h}: the transport call and the status mapping, observed if asked. */
+  private <R> Policies.Attempt<Step<R>> attempt(Hop<R> h, CallListener.@Nullable Call call) {
+    Observation obs = client.observation;
+    if (obs == null || call == null) {
+      return (ok, req) -> h.then.apply(Transport.execute(ok, req, client.limits, h.target));
+    }
+    java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+    return (ok, req) -> {
+      CallListener.Attempt a = obs.attemptStart(call, h, sent.getAndIncrement() == 0, req);
+      try {
+        RawResponse raw = Transport.execute(ok, Observation.decorate(a, req), client.limits,
+            h.target);
+        a.status(raw.code());
+        Step<R> step = h.then.apply(raw);
+        obs.attemptEnd(a, null);
+        return step;
+      } catch (RuntimeException e) {
+        obs.attemptEnd(a, e);
+        throw e;
+      }
+    };
+  }
+
+  /** As {@link #attempt}, on the async path: the attempt's events fire when it completes. */
+  private <R> Policies.AsyncAttempt<Step<R>> attemptAsync(Hop<R> hop,
+      CallListener.@Nullable Call call, Cancellation c,
+      java.util.concurrent.@Nullable Executor answers) {
+    Observation obs = client.observation;
+    if (obs == null || call == null) {
+      return (ok, req) -> Cancellation.map(
+          c.track(Transport.enqueue(ok, req, client.limits, hop.target)), hop.then, answers);
+    }
+    java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+    return (ok, req) -> {
+      CallListener.Attempt a = obs.attemptStart(call, hop, sent.getAndIncrement() == 0, req);
+      CompletableFuture<Step<R>> f;
+      try {
+        f = Cancellation.map(c.track(Transport.enqueue(ok, Observation.decorate(a, req),
+            client.limits, hop.target)), raw -> {
+              a.status(raw.code());
+              try {
+                Step<R> step = hop.then.apply(raw);
+                obs.attemptEnd(a, null);
+                return step;
+              } catch (RuntimeException e) {
+                obs.attemptEnd(a, e);
+                throw e;
+              }
+            }, answers);
+      } catch (RuntimeException e) {
+        obs.attemptEnd(a, e);
+        throw e;
+      }
+      // An I/O failure or a cancellation (the answer was never mapped); a no-op otherwise.
+      f.whenComplete((v, e) -> obs.attemptEnd(a, e == null ? null : unwrap(e)));
+      return f; // not the dependent stage: cancelling f must reach the HTTP call
+    };
   }
 
   /**
@@ -247,7 +344,8 @@ final class Exchange<T> {
         sentValidators.ifMatch(), secrets);
     Request sent = b.build();
     return new Hop<>(method, sent, ctx.target(type), raw -> respond(raw, ctx, sent),
-        e -> checkOutcome(e, ctx, sent));
+        e -> checkOutcome(e, ctx, sent),
+        new HopInfo(kind, sentValidators.revalidating() != null, request.credentialHeaders()));
   }
 
   /** A redirect becomes the next hop (see {@link LocationFollower}); any other answer is mapped. */
@@ -293,7 +391,8 @@ final class Exchange<T> {
           return done(e instanceof ApiException.Conflict
               ? new ApiResponse.Created<>(201, raw.headers(), uri(url), entity)
               : new ApiResponse.Ok<>(entity));
-        }, x -> null);
+        }, x -> null, new HopInfo(CallListener.AttemptKind.OUTCOME_CHECK, false,
+            request.credentialHeaders()));
     return new Step<>(null, reread);
   }
 
@@ -449,11 +548,12 @@ final class Exchange<T> {
   }
 
   private Hop<ApiResponse<T>> regetHop(Ctx ctx) {
-    Exchange<T> again = new Exchange<>(client, request, type);
+    Exchange<T> again = new Exchange<>(client, route, request, type);
     again.follow = follow;
     again.needBody = needBody;
     again.bypassCache = true;
     again.partition = partition;
+    again.kind = CallListener.AttemptKind.REGET;
     return again.firstHop();
   }
 
@@ -614,18 +714,24 @@ final class Exchange<T> {
   /** One HTTP exchange and what to make of its answer. */
   record Hop<R>(String method, Request request, Transport.Target target,
       Function<RawResponse, Step<R>> then,
-      Function<ApiException, @Nullable Step<R>> recover) {
+      Function<ApiException, @Nullable Step<R>> recover, HopInfo info) {
     <S> Hop<S> map(Function<R, S> f) {
       return new Hop<>(method, request, target, raw -> mapStep(then.apply(raw), f), e -> {
         Step<R> s = recover.apply(e);
         return s == null ? null : mapStep(s, f);
-      });
+      }, info);
     }
 
     private static <R, S> Step<S> mapStep(Step<R> s, Function<R, S> f) {
       return s.hop == null ? new Step<>(f.apply(s.value), null) : new Step<>(null, s.hop.map(f));
     }
   }
+
+  /**
+   * What the events say about a hop: why it is sent, whether it revalidates a cache entry, and
+   * the names of the caller's credential headers (masked in the events).
+   */
+  record HopInfo(CallListener.AttemptKind kind, boolean revalidating, Set<String> credentials) {}
 
   /** The result, or the next hop. */
   record Step<R>(@Nullable R value, @Nullable Hop<R> hop) {}

@@ -135,7 +135,8 @@ final class LocationFollower {
     if (WRITES.contains(method)) ex.evictWritten(ctx.url()); // the write may have been applied
     ApiRequest request = ex.request().redirectedTo(nextMethod, Exchange.uri(target), !toGet,
         sent.header("If-Match"), sent.header("Idempotency-Key"));
-    return new Step<>(null, ex.follower(request, ex.needsBody(), ex.bypassesCache()).firstHop());
+    return new Step<>(null, ex.follower(request, ex.needsBody(), ex.bypassesCache())
+        .kind(CallListener.AttemptKind.REDIRECT).firstHop());
   }
 
   static boolean isRedirect(int code) {
@@ -200,7 +201,8 @@ final class LocationFollower {
     visited = null;
     // The caller's headers go along (Accept, an API key); credentials by OriginPolicy.
     ApiRequest get = ApiRequest.of("GET", uri).followLocation(false).withHeadersOf(ex.request());
-    Hop<ApiResponse<T>> read = ex.follower(get, true, false).firstHop().map(r -> {
+    Hop<ApiResponse<T>> read = ex.follower(get, true, false)
+        .kind(CallListener.AttemptKind.LOCATION).firstHop().map(r -> {
       if (r instanceof ApiResponse.Ok<T> ok) {
         Entity<T> e = ok.entity();
         return new ApiResponse.Created<>(raw.code(), raw.headers(), uri, new Entity<>(e.body(),

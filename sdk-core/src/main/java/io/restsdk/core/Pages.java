@@ -58,7 +58,7 @@ final class Pages {
   /** The first page: GET on the collection with {@code query}. */
   static Fetch first(Resource<?> r, Query query) {
     java.util.Objects.requireNonNull(query, "query == null");
-    ApiRequest get = ApiRequest.of("GET", r.path()).query(query);
+    ApiRequest get = ApiRequest.of("GET", r.path()).query(query).route(r.path());
     return new Fetch(exchange(r.client(), get), null, null, false);
   }
 
@@ -88,7 +88,7 @@ final class Pages {
           UrlRedactor.redact(url), "it is on another origin than the base URL's"
               + " (RestClient.Builder.followCrossOriginRedirects)");
     }
-    Exchange<Json.Doc> ex = exchange(client, ApiRequest.of("GET", next));
+    Exchange<Json.Doc> ex = exchange(client, ApiRequest.of("GET", next).route(r.path()));
     if (page.trail.leftOrigin()) ex.leftOrigin();
     return new Fetch(ex, page.trail, key, cursor);
   }

@@ -35,14 +35,18 @@ final class Policies {
   final BreakerGuard breaker;
   final TokenRefresh tokens;
   final RetryListener listener;
+  /** The client's {@link CallListener}s, or null when it has none. */
+  final @Nullable Observation observation;
   private final @Nullable List<Policy<Object>> custom;
   private final @Nullable Duration defaultDeadline;
 
   Policies(RetryOptions options, int breakerThreshold, @Nullable Duration breakerDelay,
       @Nullable List<Policy<Object>> custom, RetryListener listener,
-      @Nullable TokenProvider tokens, @Nullable Duration defaultDeadline, Clock clock) {
+      @Nullable TokenProvider tokens, @Nullable Duration defaultDeadline, Clock clock,
+      @Nullable Observation observation) {
     this.rules = new RetryRules(options, clock);
-    this.breaker = BreakerGuard.of(breakerThreshold, breakerDelay);
+    this.observation = observation;
+    this.breaker = BreakerGuard.of(breakerThreshold, breakerDelay, observation);
     this.custom = custom == null ? null : List.copyOf(custom);
     this.listener = listener;
     this.tokens = new TokenRefresh(tokens);
@@ -173,7 +177,7 @@ final class Policies {
 
   /** What the policies need to know about the request. */
   record Send(OkHttpClient ok, Request request, String method, String url,
-      @Nullable Deadline deadline) {}
+      @Nullable Deadline deadline, CallListener.@Nullable Call call) {}
 
   /** A call's deadline: {@link System#nanoTime()} at which it ends, and the timeout it came from. */
   record Deadline(long atNanos, Duration timeout) {

@@ -93,12 +93,12 @@ public final class Resource<T> {
 
   /** Reads item {@code id} with its ETag, status, headers and URI. See {@link #get(String)}. */
   public Entity<T> getEntity(String id) {
-    return ok(new Exchange<T>(client, item("GET", id), type).needBody().run());
+    return ok(new Exchange<T>(client, collection, item("GET", id), type).needBody().run());
   }
 
   /** Reads the item at {@code uri} with its ETag, status, headers; see {@link #get(URI)}. */
   public Entity<T> getEntity(URI uri) {
-    return ok(new Exchange<T>(client, at("GET", uri), type).needBody().run());
+    return ok(new Exchange<T>(client, collection, at("GET", uri), type).needBody().run());
   }
 
   /**
@@ -114,7 +114,7 @@ public final class Resource<T> {
 
   /** {@link #getEntity(String)} with query parameters; see {@link #get(String, Query)}. */
   public Entity<T> getEntity(String id, Query query) {
-    return ok(new Exchange<T>(client, item("GET", id, query), type).needBody().run());
+    return ok(new Exchange<T>(client, collection, item("GET", id, query), type).needBody().run());
   }
 
   // ------------------------------------------------------------------------------ writes
@@ -136,7 +136,7 @@ public final class Resource<T> {
    */
   public Entity<T> create(T body) {
     requireNonNull(body, "body == null");
-    ApiResponse<T> r = new Exchange<T>(client, ApiRequest.post(collection).body(body), type)
+    ApiResponse<T> r = new Exchange<T>(client, collection, ApiRequest.post(collection).body(body), type)
         .needBody().run();
     return created(r);
   }
@@ -208,13 +208,13 @@ public final class Resource<T> {
    */
   public Entity<T> update(Entity<T> entity) {
     ApiRequest put = onEntity("PUT", entity).body(requireNonNull(entity.body(), "body == null"));
-    return written(new Exchange<T>(client, put, type).run(), entity.body(), entity.uri(), "PUT");
+    return written(new Exchange<T>(client, collection, put, type).run(), entity.body(), entity.uri(), "PUT");
   }
 
   private Entity<T> put(ApiRequest put, T body, URI target, boolean createOnly) {
     requireNonNull(body, "body == null");
     ApiRequest req = createOnly ? put.body(body).ifNoneMatchAny() : put.body(body);
-    return written(new Exchange<T>(client, req, type).run(), body, target, "PUT");
+    return written(new Exchange<T>(client, collection, req, type).run(), body, target, "PUT");
   }
 
   /**
@@ -268,8 +268,8 @@ public final class Resource<T> {
 
   private Entity<T> patch(ApiRequest patch, ApiRequest read, Object changes) {
     ApiRequest req = patch.mergePatch(changes);
-    Entity<T> e = patched(new Exchange<T>(client, req, type).run());
-    return e != null ? e : ok(new Exchange<T>(client, read, type).needBody().bypassCache().run());
+    Entity<T> e = patched(new Exchange<T>(client, collection, req, type).run());
+    return e != null ? e : ok(new Exchange<T>(client, collection, read, type).needBody().bypassCache().run());
   }
 
   /**
@@ -279,7 +279,7 @@ public final class Resource<T> {
    * @throws ApiException.Conflict if other resources still refer to it
    */
   public void delete(String id) {
-    new Exchange<Void>(client, item("DELETE", id), voidType()).run();
+    new Exchange<Void>(client, collection, item("DELETE", id), voidType()).run();
   }
 
   /**
@@ -288,7 +288,7 @@ public final class Resource<T> {
    * @throws IllegalArgumentException if {@code uri} is not an absolute http(s) URI
    */
   public void delete(URI uri) {
-    new Exchange<Void>(client, at("DELETE", uri), voidType()).run();
+    new Exchange<Void>(client, collection, at("DELETE", uri), voidType()).run();
   }
 
   /**
@@ -299,7 +299,7 @@ public final class Resource<T> {
    * @throws ApiException.PreconditionFailed if the item changed since the entity was read
    */
   public void delete(Entity<T> entity) {
-    new Exchange<Void>(client, onEntity("DELETE", entity), voidType()).run();
+    new Exchange<Void>(client, collection, onEntity("DELETE", entity), voidType()).run();
   }
 
   /**
@@ -361,12 +361,12 @@ public final class Resource<T> {
   private Entity<T> modify(ApiRequest read, @Nullable Entity<T> start, UnaryOperator<T> change) {
     requireNonNull(change, "change == null");
     Entity<T> current = start != null ? start
-        : ok(new Exchange<T>(client, read, type).needBody().run());
+        : ok(new Exchange<T>(client, collection, read, type).needBody().run());
     for (int attempt = 1; ; attempt++) {
       T next = requireNonNull(change.apply(current.body()), "change returned null");
       ApiException lost;
       try {
-        ApiResponse<T> r = new Exchange<T>(client, modifyPut(current, next), type).run();
+        ApiResponse<T> r = new Exchange<T>(client, collection, modifyPut(current, next), type).run();
         return written(r, next, current.uri(), "PUT");
       } catch (ApiException.PreconditionFailed | ApiException.Conflict e) {
         lost = e;
@@ -376,7 +376,7 @@ public final class Resource<T> {
         throw lost;
       }
       client.modifyBackoff.sleep(attempt, lost);
-      Entity<T> fresh = ok(new Exchange<T>(client, read, type).needBody().bypassCache().run());
+      Entity<T> fresh = ok(new Exchange<T>(client, collection, read, type).needBody().bypassCache().run());
       if (realConflict(lost, current, fresh)) {
         lost.attempts(attempt);
         throw lost;

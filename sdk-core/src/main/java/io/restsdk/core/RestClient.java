@@ -52,6 +52,8 @@ public final class RestClient implements AutoCloseable {
   final int modifyAttempts;
   final ModifyBackoff modifyBackoff;
   final Policies policies;
+  /** The builder's {@link CallListener}s; null without any (each event is a null check). */
+  final @Nullable Observation observation;
   final boolean autoIdempotencyKeys;
   /** Decoded values of cached bodies, or null unless the builder asked to reuse them. */
   final @Nullable DecodedBodies decodedBodies;
@@ -76,11 +78,13 @@ public final class RestClient implements AutoCloseable {
     this.followCrossOriginRedirects = b.followCrossOriginRedirects;
     this.limits = new Transport.Limits(b.maxBodyBytes, b.maxErrorBodyBytes);
     this.etagCache = b.etagCache != null ? b.etagCache : EtagCache.inMemory();
-    this.conditional = new ConditionalLayer(etagCache, b.conditionalWrites, b.cachePartition);
+    this.observation = Observation.of(b.callListeners);
+    this.conditional = new ConditionalLayer(etagCache, b.conditionalWrites, b.cachePartition,
+        observation);
     this.modifyAttempts = b.modifyAttempts;
     this.modifyBackoff = b.modifyBackoff;
     this.policies = new Policies(b.retryOptions, b.breakerThreshold, b.breakerDelay,
-        b.failsafePolicies, b.retryListener, b.tokenProvider, b.deadline, b.clock);
+        b.failsafePolicies, b.retryListener, b.tokenProvider, b.deadline, b.clock, observation);
     this.autoIdempotencyKeys = b.autoIdempotencyKeys;
     this.decodedBodies = b.reuseDecodedBodies && etagCache.isEnabled() ? new DecodedBodies() : null;
     OkHttpSetup.Wired wired = OkHttpSetup.wire(b);
@@ -248,6 +252,7 @@ public final class RestClient implements AutoCloseable {
     ModifyBackoff modifyBackoff = ModifyBackoff.DEFAULT;
     RetryOptions retryOptions = RetryOptions.defaults();
     RetryListener retryListener = RetryListener.NONE;
+    List<CallListener> callListeners = List.of();
     int breakerThreshold;
     @Nullable Duration breakerDelay;
     @Nullable List<Policy<Object>> failsafePolicies;
@@ -355,13 +360,13 @@ public final class RestClient implements AutoCloseable {
 
     /** Connect timeout. Default: 10 s. @throws IllegalArgumentException if negative */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = checkTimeout(timeout);
+      this.connectTimeout = BuilderRules.timeout(timeout);
       return this;
     }
 
     /** Read and write timeout for each attempt. Default: 30 s. @throws IllegalArgumentException if negative */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = checkTimeout(timeout);
+      this.readTimeout = BuilderRules.timeout(timeout);
       return this;
     }
 
@@ -626,6 +631,18 @@ public final class RestClient implements AutoCloseable {
     }
 
     /**
+     * Adds a listener of calls, attempts, retries, breaker changes and ETag cache events, for
+     * metrics, traces and logs ({@link CallListener}, {@link LoggingListener}); each added hears
+     * every event. Default: none, which costs nothing. @throws NullPointerException if null
+     */
+    public Builder callListener(CallListener listener) {
+      List<CallListener> all = new java.util.ArrayList<>(callListeners);
+      all.add(requireNonNull(listener, "listener == null"));
+      this.callListeners = List.copyOf(all);
+      return this;
+    }
+
+    /**
      * Turns on a circuit breaker shared by every call of this client (a Failsafe
      * {@code CircuitBreaker}): after {@code failureThreshold} attempts in a row fail in a
      * retryable way (429, 500, 502, 503, 504, an I/O failure), it opens, and calls fail at once
@@ -713,11 +730,7 @@ public final class RestClient implements AutoCloseable {
      * @throws IllegalArgumentException if not positive
      */
     public Builder deadline(Duration deadline) {
-      requireNonNull(deadline, "deadline == null");
-      if (deadline.isZero() || deadline.isNegative()) {
-        throw new IllegalArgumentException("deadline must be positive: " + deadline);
-      }
-      this.deadline = deadline;
+      this.deadline = BuilderRules.positive(deadline, "deadline");
       return this;
     }
 
@@ -737,7 +750,7 @@ public final class RestClient implements AutoCloseable {
      * @throws IllegalArgumentException if negative
      */
     public Builder attemptTimeout(Duration timeout) {
-      this.callTimeout = checkTimeout(timeout);
+      this.callTimeout = BuilderRules.timeout(timeout);
       return this;
     }
 
@@ -778,23 +791,8 @@ public final class RestClient implements AutoCloseable {
      *     {@link RestClient#newBuilder()}; without a {@link #codec} and Jackson 2 (says why)
      */
     public RestClient build() {
-      if (baseUrl == null) throw new IllegalStateException("baseUrl is required");
-      if (failsafePolicies != null && (retryOptionsSet || breakerThreshold > 0)) {
-        throw new IllegalStateException("failsafePolicies replace retryOptions and circuitBreaker;"
-            + " set one or the other (failsafePolicies() with no policies restores the built-in"
-            + " ones)");
-      }
-      if (okHttp != null && maxConcurrentRequests > 0) {
-        throw new IllegalStateException("maxConcurrentRequests configures the client's own"
-            + " OkHttp dispatcher; set the limits on the dispatcher of the okHttpClient given");
-      }
+      BuilderRules.check(this);
       return new RestClient(this);
-    }
-
-    private static Duration checkTimeout(Duration timeout) {
-      requireNonNull(timeout, "timeout == null");
-      if (timeout.isNegative()) throw new IllegalArgumentException("timeout is negative: " + timeout);
-      return timeout;
     }
   }
 }
