@@ -19,9 +19,9 @@ import java.util.function.Function;
  * <p>Per workload: every contender is opened once; {@code warmup} rounds are run and thrown
  * away; then {@code rounds} rounds, each running every contender for its workload's number of
  * operations, in an order rotated by one each round ({@link Rounds#order}). Per contender and
- * round it records client CPU per operation (the CPU time of this whole process: the caller's
- * thread, OkHttp's threads, GC and JIT) and bytes allocated per operation (summed over every
- * thread of this JVM). It reports, per contender, the median of its per-round ratios to the
+ * round it records client CPU per operation (the CPU time of every Java thread of this JVM: the
+ * caller's, OkHttp's, the clients' own; not the GC's and JIT's native threads) and bytes
+ * allocated per operation (summed over every Java thread). It reports, per contender, the median of its per-round ratios to the
  * baseline in each, with the interquartile range beside it. One thread: the 4-thread workloads
  * stay with JMH.
  *
@@ -53,8 +53,6 @@ final class Interleaved {
         new Task("create", "POST + follow Location", reads, 200, c -> c.create(payload)));
   }
 
-  private final com.sun.management.OperatingSystemMXBean os =
-      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private final com.sun.management.ThreadMXBean threads =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private long sink;
@@ -75,11 +73,11 @@ final class Interleaved {
       for (int round = 0; round < warmup + rounds; round++) {
         for (int i : Rounds.order(n, round)) {
           Contender c = open.get(i);
-          long cpu0 = os.getProcessCpuTime();
+          long cpu0 = cpu();
           long b0 = allocated();
           for (int k = 0; k < ops; k++) sink += task.op().apply(c).stock();
           long b1 = allocated();
-          long cpu1 = os.getProcessCpuTime();
+          long cpu1 = cpu();
           if (round >= warmup) {
             cpu[i][round - warmup] = (double) (cpu1 - cpu0) / ops;
             bytes[i][round - warmup] = (double) (b1 - b0) / ops;
@@ -92,6 +90,20 @@ final class Interleaved {
     } finally {
       for (Contender c : open) c.close();
     }
+  }
+
+  /**
+   * CPU time used so far by every live Java thread of this JVM, in ns. Not the process's CPU
+   * time, which the JDK reads in 10 ms ticks on Linux (too coarse for a round of tens of ms):
+   * the threads of the GC and the JIT are left out, and the GC's share shows in B/op.
+   */
+  private long cpu() {
+    long sum = 0;
+    for (long id : threads.getAllThreadIds()) {
+      long t = threads.getThreadCpuTime(id);
+      if (t > 0) sum += t;
+    }
+    return sum;
   }
 
   /** Bytes allocated so far by every live thread of this JVM. */
