@@ -31,9 +31,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       minutes on 2 cores. The rounds' JSON is merged into {@code target/jmh-result.json} and
  *       the markdown table written to {@code target/bench-table.md} (beside the jar).
  *       {@code --rounds N} right after the mode changes the number of rounds.
- *   <li>{@code quick}: every benchmark once, 200 ms warm-up and 200 ms measurement, no profiler;
- *       about 3 minutes. It only checks that every benchmark still runs: the numbers mean
- *       nothing.
+ *   <li>{@code quick}: every benchmark once, 200 ms warm-up and 200 ms measurement, no profiler,
+ *       then a few short rounds of the interleaved mode; about 3 minutes. It only checks that
+ *       every benchmark still runs: the numbers mean nothing.
+ *   <li>{@code interleaved}: the contenders of each workload take turns round by round in this
+ *       JVM, and the medians of per-round ratios to raw OkHttp are reported with their
+ *       interquartile range ({@link Interleaved}; options {@code --rounds}, {@code --warmup},
+ *       {@code --scale}, {@code --workloads}); the table goes to
+ *       {@code target/bench-interleaved.md}.
  * </ul>
  *
  * <p>Both start one bench server JVM for the whole run (the full run warms it up for 10 s
@@ -47,6 +52,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <pre>{@code
  * java -jar sdk-bench/target/benchmarks.jar               # full run + table
  * java -jar sdk-bench/target/benchmarks.jar quick         # CI: everything runs
+ * java -Xms1g -Xmx1g -jar sdk-bench/target/benchmarks.jar interleaved
  * java -jar sdk-bench/target/benchmarks.jar Revalidate -prof stack
  * }</pre>
  */
@@ -55,6 +61,10 @@ public final class Suite {
 
   public static void main(String[] args) throws Exception {
     List<String> rest = new ArrayList<>(Arrays.asList(args));
+    if (!rest.isEmpty() && rest.get(0).equals("interleaved")) {
+      interleaved(rest.subList(1, rest.size()));
+      return;
+    }
     boolean quick = !rest.isEmpty() && rest.get(0).equals("quick");
     if (quick) rest.remove(0);
     int rounds = quick ? 1 : 2;
@@ -119,6 +129,7 @@ public final class Suite {
         ran += results.size();
         roundFiles.add(file);
       }
+      if (quick) Interleaved.main(List.of(), true, server.baseUri(), outputDirectory());
     } catch (RunnerException e) {
       System.err.println("a benchmark failed: " + e);
       e.printStackTrace();
@@ -137,6 +148,18 @@ public final class Suite {
     System.out.println("(JSON: " + resultFile + ", table: " + md + ")");
     System.out.println(ran + " benchmark runs" + (rounds > 1 ? " in " + rounds + " rounds" : "")
         + ".");
+  }
+
+  /** The interleaved mode ({@link Interleaved}), against a server of its own. */
+  private static void interleaved(List<String> options) throws Exception {
+    Path dir = outputDirectory();
+    Files.createDirectories(dir);
+    try (ServerProcess server = ServerProcess.start()) {
+      Interleaved.main(options, false, server.baseUri(), dir);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+    }
   }
 
   /** About ten seconds of every route, from raw OkHttp, to get the server's JIT done. */

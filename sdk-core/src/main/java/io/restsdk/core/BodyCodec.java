@@ -76,6 +76,17 @@ public interface BodyCodec {
   }
 
   /**
+   * Whether this codec's configuration changes how values of {@code type} are read, beyond what
+   * the class itself declares (Jackson: a mix-in registered for it). The SDK hands out the value
+   * decoded before after a 304 only for deeply immutable types the codec reads as declared (see
+   * {@link RestClient.Builder#reuseDecodedBodies(boolean)}). Called once per type. Default:
+   * false.
+   */
+  default boolean customizes(Class<?> type) {
+    return false;
+  }
+
+  /**
    * Whether {@code value} is this codec's own JSON tree (a Jackson {@code JsonNode}), which a
    * merge patch sends as it is, nulls included. Default: false.
    */

@@ -6,9 +6,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The decoded values of bodies held by the ETag cache, for clients built with
- * {@link RestClient.Builder#reuseDecodedBodies(boolean)}: a 304 then answers with the value
- * decoded from the same bytes before instead of decoding them again.
+ * The decoded values of bodies held by the ETag cache: a 304 answers with the value decoded
+ * from the same bytes before instead of decoding them again. By default only values of deeply
+ * immutable types are kept ({@link ImmutableTypes}); with
+ * {@link RestClient.Builder#reuseDecodedBodies(boolean) reuseDecodedBodies(true)} every value
+ * but a {@code byte[]}.
  *
  * <p>Keyed by the identity of the cached body array, weakly: when the ETag cache drops or
  * replaces a body, its decoded value goes with it, so a value is never handed out for bytes the
@@ -22,6 +24,29 @@ final class DecodedBodies {
       .weakKeys()
       .executor(Runnable::run)
       .build();
+  /** Null when every value is kept (reuseDecodedBodies(true)). */
+  private final @Nullable ImmutableTypes immutable;
+
+  DecodedBodies(@Nullable ImmutableTypes immutable) {
+    this.immutable = immutable;
+  }
+
+  /** Per {@code reuse}: null automatic (immutable types), true every type, false none. */
+  static @Nullable DecodedBodies of(@Nullable Boolean reuse, boolean cached, BodyCodec codec) {
+    if (!cached || Boolean.FALSE.equals(reuse)) return null;
+    return new DecodedBodies(reuse == null ? new ImmutableTypes(codec) : null);
+  }
+
+  /** Whether a value decoded as {@code type} may be kept (some are checked one by one). */
+  boolean mayKeep(Type type) {
+    return immutable == null || immutable.mayQualify(type);
+  }
+
+  /** Whether {@code value}, decoded as {@code type}, may be handed out again. */
+  boolean keeps(Type type, Object value) {
+    if (value instanceof byte[]) return false; // each caller gets a copy it may write to
+    return immutable == null || immutable.qualifies(type, value);
+  }
 
   /** The value (with the links of its body) decoded from {@code body} as {@code type}, or null. */
   Hal.@Nullable Decoded<?> get(byte[] body, Type type) {

@@ -26,29 +26,32 @@ import org.jspecify.annotations.Nullable;
  *       holds {@code "_links"}) is read by {@link Hal}, which also returns its links and fills
  *       associations; a JSON:API body ({@code application/vnd.api+json}) by {@link JsonApi}. Any
  *       other JSON body is bound straight from its bytes, with no links to look for.
- *   <li>A body the ETag cache keeps may, with {@code reuseDecodedBodies}, be decoded once and
- *       the value, with its links, handed out again after each 304 ({@link #cachedValue}).
+ *   <li>A body the ETag cache keeps is decoded once and the value, with its links, handed out
+ *       again after each 304 when its type is deeply immutable ({@link ImmutableTypes}), or for
+ *       any type with {@code reuseDecodedBodies(true)} ({@link #cachedValue}).
  * </ul>
  */
 final class Decoder {
   private Decoder() {}
 
   /**
-   * The body of a cached array decoded, or with reuseDecodedBodies the value decoded from that
-   * same array before (a 304 after the 200 that stored it).
+   * The body of a cached array decoded, or the value decoded from that same array before (a
+   * 304 after the 200 that stored it) when {@link DecodedBodies} keeps values of its type.
    */
   @SuppressWarnings("unchecked")
   static <T> Hal.Decoded<T> cachedValue(RestClient client, Type type, byte[] body,
       Headers headers, HttpUrl base, int status, String method, String shownUrl,
       Scrubber scrubber) {
     DecodedBodies memo = client.decodedBodies;
-    Hal.Decoded<T> known = memo == null ? null : (Hal.Decoded<T>) memo.get(body, type);
+    if (memo == null || !memo.mayKeep(type)) {
+      return decode(client, type, body, headers, base, status, method, shownUrl, scrubber);
+    }
+    Hal.Decoded<T> known = (Hal.Decoded<T>) memo.get(body, type);
     if (known != null) return known;
     Hal.Decoded<T> d = decode(client, type, body, headers, base, status, method, shownUrl,
         scrubber);
-    if (memo != null && d.value() != null && !(d.value() instanceof byte[])) {
-      memo.put(body, type, d);
-    }
+    T value = d.value();
+    if (value != null && memo.keeps(type, value)) memo.put(body, type, d);
     return d;
   }
 

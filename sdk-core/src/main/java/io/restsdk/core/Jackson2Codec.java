@@ -118,6 +118,12 @@ public final class Jackson2Codec implements BodyCodec {
     return out;
   }
 
+  /** Whether the mapper has a mix-in for {@code type}. */
+  @Override
+  public boolean customizes(Class<?> type) {
+    return mapper.mixInCount() > 0 && mapper.findMixInClassFor(type) != null;
+  }
+
   @Override
   public boolean isTree(Object value) {
     return value instanceof JsonNode;

@@ -55,7 +55,7 @@ public final class RestClient implements AutoCloseable {
   /** The builder's {@link CallListener}s; null without any (each event is a null check). */
   final @Nullable Observation observation;
   final boolean autoIdempotencyKeys;
-  /** Decoded values of cached bodies, or null unless the builder asked to reuse them. */
+  /** Decoded values of cached bodies, or null when none are reused. */
   final @Nullable DecodedBodies decodedBodies;
   /** Readers and HAL associations of each body type. */
   final Readers readers;
@@ -86,7 +86,7 @@ public final class RestClient implements AutoCloseable {
     this.policies = new Policies(b.retryOptions, b.breakerThreshold, b.breakerDelay,
         b.failsafePolicies, b.retryListener, b.tokenProvider, b.deadline, b.clock, observation);
     this.autoIdempotencyKeys = b.autoIdempotencyKeys;
-    this.decodedBodies = b.reuseDecodedBodies && etagCache.isEnabled() ? new DecodedBodies() : null;
+    this.decodedBodies = DecodedBodies.of(b.reuseDecodedBodies, etagCache.isEnabled(), codec);
     OkHttpSetup.Wired wired = OkHttpSetup.wire(b);
     this.okHttp = wired.okHttp();
     this.shared = wired.shared();
@@ -247,7 +247,7 @@ public final class RestClient implements AutoCloseable {
     @Nullable EtagCache etagCache;
     boolean conditionalWrites = true;
     java.util.function.@Nullable Supplier<@Nullable String> cachePartition;
-    boolean reuseDecodedBodies;
+    @Nullable Boolean reuseDecodedBodies; // null: automatic
     int modifyAttempts = 30;
     ModifyBackoff modifyBackoff = ModifyBackoff.DEFAULT;
     RetryOptions retryOptions = RetryOptions.defaults();
@@ -523,25 +523,25 @@ public final class RestClient implements AutoCloseable {
     }
 
     /**
-     * Whether a GET answered by 304 returns the value decoded from the cached body the last
-     * time instead of decoding the body again. Default: false.
+     * Whether a GET answered by 304 returns the very instance decoded from the cached body
+     * before, instead of decoding the body again (decoding is most of what a 304 costs).
+     * Default: automatic, only for <em>deeply immutable</em> types, which no caller can change:
+     * records, or final classes whose fields are all final, made of strings, primitives and
+     * boxes, enums, {@code java.time} values, {@code URI}, {@code UUID}, {@code BigDecimal},
+     * {@code BigInteger}, other such types, and {@code List}/{@code Set}/{@code Map} of them that
+     * are unmodifiable in the decoded value (checked when a 200 is cached; a record makes them so
+     * with {@code List.copyOf} in its compact constructor). Never arrays, POJOs with setters,
+     * classes that are not final, or types with a codec mix-in ({@link BodyCodec#customizes}).
+     * The examples' {@code Book(String, URI)} and {@code Author(String, String)} qualify.
      *
-     * <p>Decoding is most of what a 304 costs the client (for a 100 KB body, several times the
-     * round trip), and the cached bytes have not changed, so neither has what they decode to.
-     * With this on, every 304 for the same URL, credentials and {@code Accept} hands out <em>the
-     * same instance</em> that the 200 before it did. Turn it on only when the body types are
-     * never modified by the application: records of immutable values, or objects treated as
-     * read-only. A caller that changes a shared instance changes what the next 304 returns.
-     *
-     * <p>The decoded values live as long as their bytes stay in the ETag cache and are not
-     * counted in its byte budget. Has no effect when the cache is {@link EtagCache#disabled()},
-     * for {@code byte[]} bodies (always a fresh copy), or with a custom {@link EtagStore} that
-     * returns a new array on every read.
+     * <p>{@code true} reuses the value of any type (but {@code byte[]}, always a fresh copy): only
+     * for types the application never modifies; a caller that changes a shared instance changes
+     * what the next 304 returns. {@code false} decodes every 304 anew. Values live as long as
+     * their bytes in the ETag cache; nothing is reused when it is {@link EtagCache#disabled()}.
      *
      * <pre>{@code
-     * RestClient client = RestClient.builder().baseUrl(url).reuseDecodedBodies(true).build();
-     * Catalog a = client.resource("catalog", Catalog.class).get("2026");  // 200: decoded
-     * Catalog b = client.resource("catalog", Catalog.class).get("2026");  // 304: a == b
+     * Resource<Book> books = client.resource("books", Book.class);  // a record of strings
+     * Book a = books.get("1"), b = books.get("1");  // 200 decoded, then 304: a == b
      * }</pre>
      */
     public Builder reuseDecodedBodies(boolean enabled) {

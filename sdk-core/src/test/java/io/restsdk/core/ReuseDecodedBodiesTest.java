@@ -12,7 +12,10 @@ import mockwebserver3.MockResponse;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@link RestClient.Builder#reuseDecodedBodies}: a 304 hands out the value decoded before. */
+/**
+ * {@link RestClient.Builder#reuseDecodedBodies} set explicitly: a 304 hands out the value decoded
+ * before (true) or decodes anew (false). The automatic default: {@link ImmutableReuseTest}.
+ */
 class ReuseDecodedBodiesTest extends ClientTest {
   private static final String BOOK = "{\"title\":\"Dune\",\"author\":\"Herbert\"}";
 
@@ -52,7 +55,9 @@ class ReuseDecodedBodiesTest extends ClientTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
-  void offByDefaultEvery304DecodesAFreshInstance(Mode mode) {
+  void falseDecodesEvery304AnewEvenForAnImmutableType(Mode mode) {
+    client.close();
+    client = builder().reuseDecodedBodies(false).build();
     Resource<Book> books = client.resource("books", Book.class);
     server.enqueue(json(200, BOOK, "\"v1\""));
     server.enqueue(notModified("\"v1\""));

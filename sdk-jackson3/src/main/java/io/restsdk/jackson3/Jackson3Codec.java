@@ -118,6 +118,12 @@ public final class Jackson3Codec implements BodyCodec {
     return out;
   }
 
+  /** Whether the mapper has a mix-in for {@code type}. */
+  @Override
+  public boolean customizes(Class<?> type) {
+    return mapper.deserializationConfig().findMixInClassFor(type) != null;
+  }
+
   @Override
   public boolean isTree(Object value) {
     return value instanceof JsonNode;

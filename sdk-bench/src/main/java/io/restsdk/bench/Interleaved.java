@@ -1,0 +1,186 @@
+package io.restsdk.bench;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The interleaved mode: the contenders of one workload take turns in one JVM, round by round,
+ * and the ratios to raw OkHttp are taken within each round, so that what slows the machine for a
+ * while (another process, a noisy neighbour) slows every contender of that round alike.
+ *
+ * <p>Per workload: every contender is opened once; {@code warmup} rounds are run and thrown
+ * away; then {@code rounds} rounds, each running every contender for its workload's number of
+ * operations, in an order rotated by one each round ({@link Rounds#order}). Per contender and
+ * round it records client CPU per operation (the CPU time of every Java thread of this JVM: the
+ * caller's, OkHttp's, the clients' own; not the GC's and JIT's native threads) and bytes
+ * allocated per operation (summed over every Java thread). It reports, per contender, the median of its per-round ratios to the
+ * baseline in each, with the interquartile range beside it. One thread: the 4-thread workloads
+ * stay with JMH.
+ *
+ * <pre>{@code
+ * java -Xms1g -Xmx1g -jar sdk-bench/target/benchmarks.jar interleaved
+ * java -jar sdk-bench/target/benchmarks.jar interleaved --rounds 30 --workloads get1k,create
+ * }</pre>
+ */
+final class Interleaved {
+  /** One workload: its name, its contenders (the baseline first), one operation, its size. */
+  record Task(String name, String title, List<String> contenders, int opsPerRound,
+      Function<Contender, Item> op) {}
+
+  /** What a contender measured in each round, per operation. */
+  record Series(String contender, double[] cpuNanos, double[] bytes) {}
+
+  /** The workloads of the JMH suite, one thread each, with their JMH contenders. */
+  static List<Task> tasks() {
+    List<String> reads = List.of("okhttp", "restsdk", "restsdk_nocache", "restsdk_defaults",
+        "okhttp_cache", "retrofit", "jdk", "feign");
+    List<String> revalidations = List.of("okhttp", "restsdk", "restsdk_defaults", "restsdk_reuse",
+        "okhttp_reuse", "okhttp_cache", "retrofit", "jdk", "feign");
+    Item payload = Item.sample("new", Item.SMALL_PARTS);
+    return List.of(
+        new Task("get1k", "GET 1 KB (200)", reads, 400, c -> c.get(BenchServer.SMALL_LIVE)),
+        new Task("get100k", "GET 100 KB (200)", reads, 40, c -> c.get(BenchServer.LARGE_LIVE)),
+        new Task("revalidate100k", "GET 100 KB revalidated (304)", revalidations, 60,
+            c -> c.revalidate(BenchServer.LARGE)),
+        new Task("create", "POST + follow Location", reads, 200, c -> c.create(payload)));
+  }
+
+  private final com.sun.management.ThreadMXBean threads =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+  private long sink;
+
+  /**
+   * Runs {@code task}'s contenders against the server at {@code base}: {@code warmup} rounds
+   * unrecorded, then {@code rounds} recorded; {@code scale} multiplies the operations of a
+   * round. Returns one series per contender, in the task's order.
+   */
+  List<Series> run(Task task, URI base, Path scratch, int warmup, int rounds, double scale) {
+    int n = task.contenders().size();
+    int ops = Math.max(1, (int) Math.round(task.opsPerRound() * scale));
+    List<Contender> open = new ArrayList<>();
+    try {
+      for (String name : task.contenders()) open.add(Contender.open(name, base, scratch));
+      double[][] cpu = new double[n][rounds];
+      double[][] bytes = new double[n][rounds];
+      for (int round = 0; round < warmup + rounds; round++) {
+        for (int i : Rounds.order(n, round)) {
+          Contender c = open.get(i);
+          long cpu0 = cpu();
+          long b0 = allocated();
+          for (int k = 0; k < ops; k++) sink += task.op().apply(c).stock();
+          long b1 = allocated();
+          long cpu1 = cpu();
+          if (round >= warmup) {
+            cpu[i][round - warmup] = (double) (cpu1 - cpu0) / ops;
+            bytes[i][round - warmup] = (double) (b1 - b0) / ops;
+          }
+        }
+      }
+      List<Series> out = new ArrayList<>();
+      for (int i = 0; i < n; i++) out.add(new Series(task.contenders().get(i), cpu[i], bytes[i]));
+      return out;
+    } finally {
+      for (Contender c : open) c.close();
+    }
+  }
+
+  /**
+   * CPU time used so far by every live Java thread of this JVM, in ns. Not the process's CPU
+   * time, which the JDK reads in 10 ms ticks on Linux (too coarse for a round of tens of ms):
+   * the threads of the GC and the JIT are left out, and the GC's share shows in B/op.
+   */
+  private long cpu() {
+    long sum = 0;
+    for (long id : threads.getAllThreadIds()) {
+      long t = threads.getThreadCpuTime(id);
+      if (t > 0) sum += t;
+    }
+    return sum;
+  }
+
+  /** Bytes allocated so far by every live thread of this JVM. */
+  private long allocated() {
+    long sum = 0;
+    for (long b : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+      if (b > 0) sum += b;
+    }
+    return sum;
+  }
+
+  /** The table of one workload: per contender, median ratios to the first series and IQR. */
+  static String table(Task task, List<Series> series) {
+    Series base = series.get(0);
+    StringBuilder out = new StringBuilder();
+    out.append("### ").append(task.title()).append(" — ").append(base.cpuNanos().length)
+        .append(" rounds, ratios to ").append(base.contender()).append("\n\n");
+    out.append("| contender | client CPU/op ratio | IQR | B/op ratio | IQR "
+        + "| CPU µs/op (median) | B/op (median) |\n");
+    out.append("|---|---|---|---|---|---|---|\n");
+    for (Series s : series) {
+      Rounds.Spread cpu = Rounds.spread(Rounds.ratios(s.cpuNanos(), base.cpuNanos()));
+      Rounds.Spread mem = Rounds.spread(Rounds.ratios(s.bytes(), base.bytes()));
+      out.append(String.format(Locale.ROOT,
+          "| %s | %.2f× | %.2f–%.2f | %.2f× | %.2f–%.2f | %.1f | %.0f |%n", s.contender(),
+          cpu.median(), cpu.q1(), cpu.q3(), mem.median(), mem.q1(), mem.q3(),
+          Rounds.spread(s.cpuNanos()).median() / 1e3, Rounds.spread(s.bytes()).median()));
+    }
+    return out.toString();
+  }
+
+  /**
+   * The mode's command line: {@code [--rounds N] [--warmup N] [--scale X] [--workloads a,b]};
+   * {@code quick} runs 3 rounds of a tenth of the operations after 1 warm-up round, which only
+   * shows that everything runs.
+   */
+  static String main(List<String> args, boolean quick, URI base, Path dir) throws Exception {
+    Map<String, String> opt = new LinkedHashMap<>();
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (!a.startsWith("--") || i + 1 >= args.size()) {
+        throw new IllegalArgumentException("interleaved: expected --option value, got " + a);
+      }
+      opt.put(a.substring(2), args.get(++i));
+    }
+    int rounds = Integer.parseInt(opt.getOrDefault("rounds", quick ? "3" : "100"));
+    int warmup = Integer.parseInt(opt.getOrDefault("warmup", quick ? "1" : "20"));
+    double scale = Double.parseDouble(opt.getOrDefault("scale", quick ? "0.1" : "1"));
+    List<String> only = opt.containsKey("workloads")
+        ? List.of(opt.get("workloads").split(",")) : null;
+    for (String k : opt.keySet()) {
+      if (!List.of("rounds", "warmup", "scale", "workloads").contains(k)) {
+        throw new IllegalArgumentException("interleaved: unknown option --" + k);
+      }
+    }
+    if (rounds < 1 || warmup < 0 || !(scale > 0)) {
+      throw new IllegalArgumentException("interleaved: rounds >= 1, warmup >= 0, scale > 0");
+    }
+    Interleaved driver = new Interleaved();
+    StringBuilder md = new StringBuilder();
+    Path scratch = Files.createTempDirectory("restsdk-bench");
+    try {
+      for (Task t : tasks()) {
+        if (only != null && !only.contains(t.name())) continue;
+        System.out.println("# " + t.title() + ": " + warmup + " + " + rounds + " rounds");
+        String table = table(t, driver.run(t, base, scratch, warmup, rounds, scale));
+        System.out.println(table);
+        md.append(table).append('\n');
+      }
+    } finally {
+      try (var paths = Files.walk(scratch)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    if (md.length() == 0) throw new IllegalArgumentException("interleaved: no such workload");
+    Files.writeString(dir.resolve(quick ? "bench-interleaved-quick.md" : "bench-interleaved.md"),
+        md.toString());
+    return md.toString();
+  }
+}

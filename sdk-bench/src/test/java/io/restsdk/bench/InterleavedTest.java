@@ -1,0 +1,68 @@
+package io.restsdk.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link Interleaved}: every contender runs every round; the table shows ratios to the first. */
+class InterleavedTest {
+  @TempDir Path scratch;
+  private BenchServer server;
+
+  @BeforeEach
+  void start() {
+    server = BenchServer.start(BenchServer.Engine.NETTY, 2);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void everyContenderDoesItsOperationsInEveryRound() {
+    Interleaved.Task task = new Interleaved.Task("get1k", "GET 1 KB (200)",
+        List.of("okhttp", "restsdk", "retrofit"), 5, c -> c.get(BenchServer.SMALL_LIVE));
+    List<Interleaved.Series> series =
+        new Interleaved().run(task, server.baseUri(), scratch, 1, 4, 1.0);
+    assertEquals(3 * 5 * (1 + 4), server.responses(200), "warm-up and recorded rounds");
+    assertEquals(List.of("okhttp", "restsdk", "retrofit"),
+        series.stream().map(Interleaved.Series::contender).toList());
+    for (Interleaved.Series s : series) {
+      assertEquals(4, s.cpuNanos().length);
+      assertEquals(4, s.bytes().length);
+      for (double b : s.bytes()) assertTrue(b > 0, s.contender() + " allocates");
+    }
+    String table = Interleaved.table(task, series);
+    assertTrue(table.contains("4 rounds, ratios to okhttp"), table);
+    assertTrue(table.contains("| okhttp | 1.00× | 1.00–1.00 | 1.00× | 1.00–1.00 |"), table);
+    assertTrue(table.contains("| retrofit |"), table);
+  }
+
+  @Test
+  void quickModeRunsEveryWorkloadAndWritesItsTable(@TempDir Path out) throws Exception {
+    String md = Interleaved.main(List.of("--rounds", "1", "--scale", "0.02"), true,
+        server.baseUri(), out);
+    for (Interleaved.Task t : Interleaved.tasks()) assertTrue(md.contains(t.title()), t.title());
+    assertEquals(md, Files.readString(out.resolve("bench-interleaved-quick.md")));
+  }
+
+  @Test
+  void badOptionsAreRefusedByName() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Interleaved.main(List.of("--round", "3"), true, server.baseUri(), scratch));
+    assertTrue(e.getMessage().contains("--round"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> Interleaved.main(List.of("--workloads", "nope"), true, server.baseUri(), scratch));
+    assertThrows(IllegalArgumentException.class,
+        () -> Interleaved.main(List.of("--rounds"), true, server.baseUri(), scratch));
+  }
+}
