@@ -277,9 +277,11 @@ class RestClientTracingTest {
     server.enqueue(new MockResponse.Builder().code(503).build());
     server.enqueue(json(200, BOOK, null));
     Span parent = otel.getTracer("test").spanBuilder("parent").startSpan();
-    try (Scope ignored = parent.makeCurrent()) {
+    Scope current = parent.makeCurrent();
+    try {
       get(mode, "42");
     } finally {
+      current.close();
       parent.end();
     }
     List<SpanData> all = exporter.getFinishedSpanItems();
