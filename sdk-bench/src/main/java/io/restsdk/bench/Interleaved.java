@@ -73,14 +73,14 @@ final class Interleaved {
       for (int round = 0; round < warmup + rounds; round++) {
         for (int i : Rounds.order(n, round)) {
           Contender c = open.get(i);
-          long cpu0 = cpu();
-          long b0 = allocated();
+          java.util.Map<Long, Long> cpu0 = cpu();
+          java.util.Map<Long, Long> b0 = allocated();
           for (int k = 0; k < ops; k++) sink += task.op().apply(c).stock();
-          long b1 = allocated();
-          long cpu1 = cpu();
+          java.util.Map<Long, Long> b1 = allocated();
+          java.util.Map<Long, Long> cpu1 = cpu();
           if (round >= warmup) {
-            cpu[i][round - warmup] = (double) (cpu1 - cpu0) / ops;
-            bytes[i][round - warmup] = (double) (b1 - b0) / ops;
+            cpu[i][round - warmup] = (double) grown(cpu0, cpu1) / ops;
+            bytes[i][round - warmup] = (double) grown(b0, b1) / ops;
           }
         }
       }
@@ -93,24 +93,38 @@ final class Interleaved {
   }
 
   /**
-   * CPU time used so far by every live Java thread of this JVM, in ns. Not the process's CPU
-   * time, which the JDK reads in 10 ms ticks on Linux (too coarse for a round of tens of ms):
-   * the threads of the GC and the JIT are left out, and the GC's share shows in B/op.
+   * CPU time used so far by each live Java thread of this JVM, in ns, by thread id. Not the
+   * process's CPU time, which the JDK reads in 10 ms ticks on Linux (too coarse for a round of
+   * tens of ms): the threads of the GC and the JIT are left out, and the GC's share shows in B/op.
    */
-  private long cpu() {
-    long sum = 0;
+  private java.util.Map<Long, Long> cpu() {
+    java.util.Map<Long, Long> out = new java.util.HashMap<>();
     for (long id : threads.getAllThreadIds()) {
       long t = threads.getThreadCpuTime(id);
-      if (t > 0) sum += t;
+      if (t > 0) out.put(id, t);
     }
-    return sum;
+    return out;
   }
 
-  /** Bytes allocated so far by every live thread of this JVM. */
-  private long allocated() {
+  /** Bytes allocated so far by each live thread of this JVM, by thread id. */
+  private java.util.Map<Long, Long> allocated() {
+    long[] ids = threads.getAllThreadIds();
+    long[] bytes = threads.getThreadAllocatedBytes(ids);
+    java.util.Map<Long, Long> out = new java.util.HashMap<>();
+    for (int k = 0; k < ids.length; k++) if (bytes[k] > 0) out.put(ids[k], bytes[k]);
+    return out;
+  }
+
+  /**
+   * What the threads alive at the end of a round added during it: a thread that started in the
+   * round counts whole, one that ended in it is not seen (a sum over live threads would go down
+   * when an OkHttp thread exits, and a round could come out negative).
+   */
+  static long grown(java.util.Map<Long, Long> before, java.util.Map<Long, Long> after) {
     long sum = 0;
-    for (long b : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
-      if (b > 0) sum += b;
+    for (java.util.Map.Entry<Long, Long> e : after.entrySet()) {
+      long d = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+      if (d > 0) sum += d;
     }
     return sum;
   }

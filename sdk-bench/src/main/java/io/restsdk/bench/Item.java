@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The body every contender decodes: an item with a few scalar fields, tags and a list of parts.
+ * The body every contender decodes: an immutable record with a few scalar fields, tags and a list
+ * of parts (both lists unmodifiable).
  * The part count sets the size: {@link #SMALL_PARTS} makes about 1 KB of JSON, {@link
  * #LARGE_PARTS} about 100 KB.
  *
@@ -22,6 +23,16 @@ public record Item(
     double price,
     boolean active,
     List<Part> parts) {
+
+  /**
+   * Copies the lists into unmodifiable ones, as an immutable record should; this is what lets
+   * restsdk hand the same decoded item out again after a 304 by default (every contender that
+   * decodes pays the same copy).
+   */
+  public Item {
+    tags = List.copyOf(tags);
+    parts = List.copyOf(parts);
+  }
 
   /** Parts in a ~1 KB item. */
   public static final int SMALL_PARTS = 8;

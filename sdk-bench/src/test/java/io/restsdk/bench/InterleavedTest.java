@@ -65,4 +65,13 @@ class InterleavedTest {
     assertThrows(IllegalArgumentException.class,
         () -> Interleaved.main(List.of("--rounds"), true, server.baseUri(), scratch));
   }
+
+  @Test
+  void aThreadThatEndsDuringARoundNeverMakesItNegative() {
+    // Thread 1 ran on; thread 2 ended in the round (its time is gone); thread 3 started in it.
+    java.util.Map<Long, Long> before = java.util.Map.of(1L, 1_000L, 2L, 5_000_000L);
+    java.util.Map<Long, Long> after = java.util.Map.of(1L, 1_500L, 3L, 200L);
+
+    org.junit.jupiter.api.Assertions.assertEquals(700L, Interleaved.grown(before, after));
+  }
 }
