@@ -49,8 +49,8 @@ final class CreatedBody {
       HttpUrl location, URI uri, boolean credentials) {
     if (raw.body().length == 0 || !isJson(raw.header("Content-Type"))) return null;
     ETag etag = ETag.parse(raw.header("ETag")).orElse(null);
-    boolean contentLocation = location.equals(ctx.url().resolve(
-        java.util.Objects.requireNonNullElse(raw.header("Content-Location"), "#")));
+    String declared = raw.header("Content-Location");
+    boolean contentLocation = declared != null && location.equals(ctx.url().resolve(declared));
     RestClient client = ex.client();
     Hal.Decoded<T> value;
     try {

@@ -50,11 +50,6 @@ class SpringDataRestContractTest {
     return new AuthorView("Ursula " + u, "ursula." + u + "@example.com");
   }
 
-  private static String id(Entity<?> e) {
-    String path = e.location().getPath();
-    return path.substring(path.lastIndexOf('/') + 1);
-  }
-
   @ParameterizedTest
   @EnumSource(Mode.class)
   void getStoresTheEtagAndA304IsAnsweredFromTheCache(Mode mode) {
@@ -62,13 +57,13 @@ class SpringDataRestContractTest {
     cache.invalidateAll();
     EtagCache.Stats before = cache.stats();
 
-    Entity<AuthorView> first = mode.getEntity(authors, id(made));
+    Entity<AuthorView> first = mode.getEntity(authors, made.id());
     assertEquals(200, first.status());
     assertEquals(ETag.strong("0"), first.etag());
     assertFalse(first.revalidated());
     assertEquals(made.body(), first.body());
 
-    Entity<AuthorView> second = mode.getEntity(authors, id(made));
+    Entity<AuthorView> second = mode.getEntity(authors, made.id());
     assertEquals(200, second.status());
     assertEquals(ETag.strong("0"), second.etag());
     assertTrue(second.revalidated());
@@ -100,7 +95,7 @@ class SpringDataRestContractTest {
       assertEquals(List.of(), log.warnings());
 
       // The next GET of it revalidates that body: 304, answered from the cache.
-      Entity<AuthorView> read = mode.getEntity(authors, id(made));
+      Entity<AuthorView> read = mode.getEntity(authors, made.id());
       assertTrue(read.revalidated());
       assertEquals(ursula, read.body());
       assertEquals(1, cache.stats().hits() - created.hits());
@@ -128,19 +123,19 @@ class SpringDataRestContractTest {
     Entity<AuthorView> made = Mode.SYNC.create(authors, newAuthor());
     AuthorView renamed = new AuthorView("Renamed", made.body().email());
 
-    Entity<AuthorView> r = mode.update(authors, id(made), renamed);
+    Entity<AuthorView> r = mode.update(authors, made.id(), renamed);
 
     assertEquals(200, r.status());
     assertEquals(renamed, r.body());
     assertEquals(ETag.strong("1"), r.etag());
-    assertEquals(renamed, Mode.SYNC.getEntity(authors, id(made)).body());
+    assertEquals(renamed, Mode.SYNC.getEntity(authors, made.id()).body());
   }
 
   @ParameterizedTest
   @EnumSource(Mode.class)
   void aMergePatchChangesOneMemberAndKeepsTheOthers(Mode mode) {
     Entity<AuthorView> made = Mode.SYNC.create(authors, newAuthor());
-    Entity<AuthorView> read = Mode.SYNC.getEntity(authors, id(made));
+    Entity<AuthorView> read = Mode.SYNC.getEntity(authors, made.id());
     java.util.Map<String, Object> changes = java.util.Map.of("name", "Patched");
 
     Entity<AuthorView> patched = mode == Mode.SYNC ? authors.patch(read, changes)
@@ -148,21 +143,21 @@ class SpringDataRestContractTest {
 
     assertEquals(new AuthorView("Patched", made.body().email()), patched.body());
     assertEquals(ETag.strong("1"), patched.etag(), "the version moved");
-    assertEquals(patched.body(), Mode.SYNC.getEntity(authors, id(made)).body());
+    assertEquals(patched.body(), Mode.SYNC.getEntity(authors, made.id()).body());
   }
 
   @ParameterizedTest
   @EnumSource(Mode.class)
   void staleIfMatchIs412(Mode mode) {
     Entity<AuthorView> made = Mode.SYNC.create(authors, newAuthor());
-    Entity<AuthorView> read = Mode.SYNC.getEntity(authors, id(made));
-    Mode.SYNC.update(authors, id(made), new AuthorView("First", made.body().email()));
+    Entity<AuthorView> read = Mode.SYNC.getEntity(authors, made.id());
+    Mode.SYNC.update(authors, made.id(), new AuthorView("First", made.body().email()));
 
     ApiException.PreconditionFailed e = assertThrows(ApiException.PreconditionFailed.class,
         () -> mode.update(authors, read.withBody(new AuthorView("Second", made.body().email()))));
 
-    assertEquals("PUT " + base + "authors/" + id(made) + " → 412 Precondition Failed", e.getMessage());
-    assertEquals("First", Mode.SYNC.getEntity(authors, id(made)).body().name());
+    assertEquals("PUT " + base + "authors/" + made.id() + " → 412 Precondition Failed", e.getMessage());
+    assertEquals("First", Mode.SYNC.getEntity(authors, made.id()).body().name());
   }
 
   @ParameterizedTest
@@ -180,11 +175,11 @@ class SpringDataRestContractTest {
     Mode.SYNC.create(books, new BookView("The Dispossessed", author.location().toString(), 0));
 
     ApiException.Conflict e = assertThrows(ApiException.Conflict.class,
-        () -> mode.delete(authors, id(author)));
+        () -> mode.delete(authors, author.id()));
 
     assertEquals(409, e.status());
     // Spring Data REST's error body is {"cause":…,"message":…}; its message is the database's.
-    assertTrue(e.getMessage().startsWith("DELETE " + base + "authors/" + id(author)
+    assertTrue(e.getMessage().startsWith("DELETE " + base + "authors/" + author.id()
         + " → 409 Conflict: could not execute statement [Referential integrity constraint violation"),
         e.getMessage());
     ApiError error = e.error().orElseThrow();
@@ -192,7 +187,7 @@ class SpringDataRestContractTest {
     assertEquals("Conflict", error.type());
     assertTrue(error.message().startsWith("could not execute statement [Referential integrity"),
         error.message());
-    assertEquals(author.body(), Mode.SYNC.getEntity(authors, id(author)).body());
+    assertEquals(author.body(), Mode.SYNC.getEntity(authors, author.id()).body());
   }
 
   @ParameterizedTest
@@ -212,14 +207,14 @@ class SpringDataRestContractTest {
   @EnumSource(Mode.class)
   void deleteRemovesTheItem(Mode mode) {
     Entity<AuthorView> made = Mode.SYNC.create(authors, newAuthor());
-    Mode.SYNC.getEntity(authors, id(made));
+    Mode.SYNC.getEntity(authors, made.id());
 
-    mode.delete(authors, id(made));
+    mode.delete(authors, made.id());
 
-    assertThrows(ApiException.NotFound.class, () -> Mode.SYNC.getEntity(authors, id(made)));
+    assertThrows(ApiException.NotFound.class, () -> Mode.SYNC.getEntity(authors, made.id()));
     ApiException.NotFound again = assertThrows(ApiException.NotFound.class,
-        () -> mode.delete(authors, id(made)));
-    assertEquals("DELETE " + base + "authors/" + id(made) + " → 404 Not Found", again.getMessage());
+        () -> mode.delete(authors, made.id()));
+    assertEquals("DELETE " + base + "authors/" + made.id() + " → 404 Not Found", again.getMessage());
   }
 
   @ParameterizedTest
