@@ -33,7 +33,14 @@ import java.util.function.Function;
 final class Interleaved {
   /** One workload: its name, its contenders (the baseline first), one operation, its size. */
   record Task(String name, String title, List<String> contenders, int opsPerRound,
-      Function<Contender, Item> op) {}
+      Function<Contender, Item> op) {
+    /** This task with its baseline and those of {@code names} it has, in its own order. */
+    Task only(List<String> names) {
+      List<String> kept = new ArrayList<>();
+      for (String c : contenders) if (kept.isEmpty() || names.contains(c)) kept.add(c);
+      return new Task(name, title, kept, opsPerRound, op);
+    }
+  }
 
   /** What a contender measured in each round, per operation. */
   record Series(String contender, double[] cpuNanos, double[] bytes) {}
@@ -168,8 +175,10 @@ final class Interleaved {
     double scale = Double.parseDouble(opt.getOrDefault("scale", quick ? "0.1" : "1"));
     List<String> only = opt.containsKey("workloads")
         ? List.of(opt.get("workloads").split(",")) : null;
+    List<String> who = opt.containsKey("contenders")
+        ? List.of(opt.get("contenders").split(",")) : null;
     for (String k : opt.keySet()) {
-      if (!List.of("rounds", "warmup", "scale", "workloads").contains(k)) {
+      if (!List.of("rounds", "warmup", "scale", "workloads", "contenders").contains(k)) {
         throw new IllegalArgumentException("interleaved: unknown option --" + k);
       }
     }
@@ -182,6 +191,7 @@ final class Interleaved {
     try {
       for (Task t : tasks()) {
         if (only != null && !only.contains(t.name())) continue;
+        if (who != null) t = t.only(who);
         System.out.println("# " + t.title() + ": " + warmup + " + " + rounds + " rounds");
         String table = table(t, driver.run(t, base, scratch, warmup, rounds, scale));
         System.out.println(table);

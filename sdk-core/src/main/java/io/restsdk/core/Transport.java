@@ -1,5 +1,6 @@
 package io.restsdk.core;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -86,7 +87,9 @@ final class Transport {
       throw tooLarge(code, target, cap);
     }
     BufferedSource source = body.source();
-    if (success) {
+    if (success && declared >= 0 && declared <= Integer.MAX_VALUE - 8) { // an array can hold it
+      bytes = readExactly(source, (int) declared);
+    } else if (success) {
       // one byte past the cap tells "larger"; Long.MAX_VALUE has no byte past it
       if (source.request(cap == Long.MAX_VALUE ? cap : cap + 1)) throw tooLarge(code, target, cap);
       bytes = source.getBuffer().readByteArray();
@@ -96,6 +99,23 @@ final class Transport {
       bytes = source.getBuffer().readByteArray(n);
     }
     return new RawResponse(code, response.headers(), bytes);
+  }
+
+  /**
+   * A body of a declared length, read straight into its array a few KiB at a time: the buffer's
+   * segments go back to okio's pool as they are copied, instead of the whole body being buffered
+   * first and then copied (twice the body's size allocated).
+   */
+  private static byte[] readExactly(BufferedSource source, int length) throws IOException {
+    byte[] bytes = new byte[length];
+    for (int at = 0; at < length; ) {
+      int n = source.read(bytes, at, length - at);
+      if (n == -1) {
+        throw new EOFException("the body ended after " + at + " of its " + length + " bytes");
+      }
+      at += n;
+    }
+    return bytes;
   }
 
   private static DecodeException tooLarge(int code, Target target, long cap) {

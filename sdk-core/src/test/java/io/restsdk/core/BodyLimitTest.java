@@ -126,4 +126,30 @@ class BodyLimitTest extends ClientTest {
     server.enqueue(json(200, "{\"title\":\"Dune\",\"author\":\"Herbert\"}"));
     assertEquals(new Book("Dune", "Herbert"), mode.get(client.resource("books", Book.class), "1"));
   }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aBodyOfDeclaredLengthIsReadWholeAcrossManyReads(Mode mode) {
+    byte[] sent = new byte[200_003]; // many okio segments, and not a multiple of one
+    for (int i = 0; i < sent.length; i++) sent[i] = (byte) (i * 31);
+    server.enqueue(new MockResponse.Builder().code(200)
+        .setHeader("Content-Type", "application/octet-stream").body(new Buffer().write(sent))
+        .build());
+    byte[] got = mode.get(client.resource("blobs", byte[].class), "1");
+    assertTrue(java.util.Arrays.equals(sent, got), "the body arrived byte for byte");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aBodyAtExactlyTheCapIsReadAndOnePastItIsNot(Mode mode) {
+    client.close();
+    client = builder().maxBodyBytes(10).build();
+    server.enqueue(new MockResponse.Builder().code(200).body("0123456789").build());
+    server.enqueue(new MockResponse.Builder().code(200).body("0123456789A").build());
+    Resource<byte[]> blobs = client.resource("blobs", byte[].class);
+    assertEquals("0123456789",
+        new String(mode.get(blobs, "1"), java.nio.charset.StandardCharsets.UTF_8));
+    DecodeException e = assertThrows(DecodeException.class, () -> mode.get(blobs, "2"));
+    assertTrue(e.getMessage().contains("exceeds 10 bytes"), e.getMessage());
+  }
 }
