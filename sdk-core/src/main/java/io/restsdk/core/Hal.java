@@ -98,19 +98,30 @@ final class Hal {
 
   /**
    * Whether {@code body} holds {@code "_links"} anywhere: a scan without parsing, so a plain JSON
-   * body is not read twice to look for links it does not have.
+   * body is not read twice to look for links it does not have. Horspool's search: the byte under
+   * the pattern's last position says how far the pattern can move, so most of the body is
+   * stepped over eight bytes at a time (a 100 KB body costs about an eighth of a byte-by-byte
+   * scan).
    */
   static boolean mentionsLinks(byte[] body) {
-    byte first = LINKS[0];
-    int last = body.length - LINKS.length;
-    outer:
-    for (int i = 0; i <= last; i++) {
-      if (body[i] != first) continue;
-      for (int j = 1; j < LINKS.length; j++) {
-        if (body[i + j] != LINKS[j]) continue outer;
+    int m = LINKS.length;
+    for (int end = m - 1; end < body.length; end += SKIP[body[end] & 0xff]) {
+      int j = m - 1;
+      while (body[end - (m - 1 - j)] == LINKS[j]) {
+        if (j-- == 0) return true;
       }
-      return true;
     }
     return false;
   }
+
+  /** How far the search moves when the byte under the pattern's last position is the index. */
+  private static final int[] SKIP = skipTable();
+
+  private static int[] skipTable() {
+    int[] skip = new int[256];
+    java.util.Arrays.fill(skip, LINKS.length);
+    for (int i = 0; i < LINKS.length - 1; i++) skip[LINKS[i] & 0xff] = LINKS.length - 1 - i;
+    return skip;
+  }
+
 }

@@ -210,4 +210,20 @@ class HalTest extends ClientTest {
     assertTrue(Hal.mentionsLinks("{\"_links\":{}}".getBytes()));
     assertTrue(!Hal.mentionsLinks(new byte[0]));
   }
+
+  @Test
+  void theLinksScanFindsThePatternWhereverAPlainSearchDoes() {
+    java.util.Random random = new java.util.Random(20261201);
+    byte[] alphabet = "\"_linksk{}: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    for (int round = 0; round < 20_000; round++) {
+      byte[] body = new byte[random.nextInt(40)];
+      for (int i = 0; i < body.length; i++) body[i] = alphabet[random.nextInt(alphabet.length)];
+      if (random.nextInt(4) == 0 && body.length >= 8) {
+        System.arraycopy("\"_links\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0,
+            body, random.nextInt(body.length - 7), 8);
+      }
+      String text = new String(body, java.nio.charset.StandardCharsets.US_ASCII);
+      assertEquals(text.contains("\"_links\""), Hal.mentionsLinks(body), text);
+    }
+  }
 }
