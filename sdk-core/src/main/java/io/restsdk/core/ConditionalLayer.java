@@ -309,27 +309,33 @@ final class ConditionalLayer {
 
   /**
    * A write changed {@code url}: drop its entries (with and without query) and those of the
-   * collection it is in, whose listing may hold it, for every principal.
+   * collection it is in, whose listing may hold it (with and without a trailing slash), for every
+   * principal. Works on the URL's string (OkHttp's form: no {@code ?} or {@code #} before the
+   * query), each distinct URL evicted once.
    */
   void evictWritten(HttpUrl url) {
     if (!cache.isEnabled()) return;
-    HttpUrl plain = url.newBuilder().query(null).fragment(null).build();
-    cache.evict(url.toString());
-    cache.evict(plain.toString());
-    List<String> segments = plain.pathSegments();
-    int n = segments.size();
-    if (n > 0 && segments.get(n - 1).isEmpty()) n--; // trailing slash
-    if (n > 0) {
-      HttpUrl.Builder parent = plain.newBuilder();
-      for (int i = plain.pathSize() - 1; i >= n - 1 && i >= 0; i--) parent.removePathSegment(i);
-      HttpUrl p = parent.build();
-      cache.evict(p.toString());
-      if (p.encodedPath().endsWith("/") && p.encodedPath().length() > 1) {
-        String s = p.toString();
-        cache.evict(s.substring(0, s.length() - 1));
-      } else {
-        cache.evict(p.toString() + "/");
-      }
-    }
+    for (String u : writtenUrls(url.toString())) cache.evict(u);
   }
+
+  /** The URLs a write to {@code url} (an {@link HttpUrl}'s string) makes stale, distinct. */
+  static List<String> writtenUrls(String url) {
+    java.util.ArrayList<String> out = new java.util.ArrayList<>(4);
+    out.add(url);
+    int q = url.indexOf('?');
+    int f = url.indexOf('#');
+    int cut = q < 0 ? f : f < 0 ? q : Math.min(q, f);
+    String plain = cut < 0 ? url : url.substring(0, cut);
+    if (cut >= 0) out.add(plain);
+    int pathStart = plain.indexOf('/', plain.indexOf("://") + 3);
+    int end = plain.length();
+    if (end - pathStart > 1 && plain.charAt(end - 1) == '/') end--; // a trailing slash
+    if (end - pathStart <= 1) return out; // the root has no collection
+    int slash = plain.lastIndexOf('/', end - 1);
+    String parent = plain.substring(0, slash + 1); // ends with '/'
+    if (!parent.equals(plain)) out.add(parent);
+    if (slash > pathStart) out.add(parent.substring(0, slash)); // without the slash
+    return out;
+  }
+
 }

@@ -62,7 +62,8 @@ public final class CaffeineEtagStore implements EtagStore {
 
   @Override
   public void invalidate(String url) {
-    cache.invalidate(url);
+    // A write evicts up to four URLs, mostly absent: a lookup is cheaper than a removal
+    if (cache.asMap().containsKey(url)) cache.invalidate(url);
   }
 
   @Override
