@@ -1,8 +1,9 @@
 package io.restsdk.core;
 
 import java.lang.reflect.Type;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,10 +21,11 @@ import org.jspecify.annotations.Nullable;
  * resolved against the URL of the cache entry.
  */
 final class DecodedBodies {
-  private final Cache<byte[], Decoded> byBody = Caffeine.newBuilder()
-      .weakKeys()
-      .executor(Runnable::run)
-      .build();
+  /**
+   * Weak keys compared by identity (an array's {@code equals}); a lock held for one lookup or
+   * store, which costs less per call than a concurrent cache's weak-key bookkeeping.
+   */
+  private final Map<byte[], Decoded> byBody = Collections.synchronizedMap(new WeakHashMap<>());
   /** Null when every value is kept (reuseDecodedBodies(true)). */
   private final @Nullable ImmutableTypes immutable;
 
@@ -50,7 +52,7 @@ final class DecodedBodies {
 
   /** The value (with the links of its body) decoded from {@code body} as {@code type}, or null. */
   Hal.@Nullable Decoded<?> get(byte[] body, Type type) {
-    Decoded d = byBody.getIfPresent(body);
+    Decoded d = byBody.get(body);
     return d != null && d.type.equals(type) ? d.value : null;
   }
 

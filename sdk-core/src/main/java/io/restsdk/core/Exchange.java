@@ -404,11 +404,14 @@ final class Exchange<T> {
           + request.uri().getScheme() + "://" + request.uri().getHost());
       return request.query().addTo(u);
     }
+    Resolved known = RESOLVED.get(request.path());
+    if (known != null && known.base == client.baseUrl) return request.query().addTo(known.url);
     HttpUrl u = client.baseUrl.resolve(request.path());
     if (u == null || !u.encodedPath().startsWith(client.baseUrl.encodedPath())) {
       throw new IllegalArgumentException(
           "path leaves the base URL: " + ApiRequest.shown(request.path()));
     }
+    RESOLVED.put(request.path(), new Resolved(client.baseUrl, u));
     return request.query().addTo(u);
   }
 
@@ -682,12 +685,26 @@ final class Exchange<T> {
    * is tried first and {@code uri()} kept for the rest.
    */
   static URI uri(HttpUrl url) {
+    String s = url.toString();
+    URI known = URIS.get(s);
+    if (known != null) return known;
+    URI u;
     try {
-      return new URI(url.toString());
+      u = new URI(s);
     } catch (java.net.URISyntaxException e) {
-      return url.uri();
+      u = url.uri();
     }
+    URIS.put(s, u);
+    return u;
   }
+
+  /** The URIs of URLs seen lately: the same item read again needs no second parse. */
+  private static final Recent<String, URI> URIS = new Recent<>(64);
+
+  /** Paths resolved lately against a client's base URL (compared by identity). */
+  private static final Recent<String, Resolved> RESOLVED = new Recent<>(128);
+
+  private record Resolved(HttpUrl base, HttpUrl url) {}
 
   static <R> Step<R> done(R value) {
     return new Step<>(value, null);

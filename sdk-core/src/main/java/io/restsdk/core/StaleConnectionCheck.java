@@ -1,12 +1,13 @@
 package io.restsdk.core;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.Connection;
 import okhttp3.Interceptor;
@@ -46,8 +47,8 @@ final class StaleConnectionCheck implements Interceptor {
   static final Duration DEFAULT_IDLE = Duration.ofSeconds(1);
 
   /** When each pooled connection was last released; keys are weak and compared by identity. */
-  private static final Cache<Connection, IdleSince> RELEASED = Caffeine.newBuilder()
-      .weakKeys().executor(Runnable::run).build();
+  private static final Map<Connection, IdleSince> RELEASED =
+      Collections.synchronizedMap(new WeakHashMap<>()); // a connection's equals is identity
 
   private final long idleNanos;
   private final AtomicLong probes = new AtomicLong();
@@ -68,10 +69,10 @@ final class StaleConnectionCheck implements Interceptor {
   static void released(Connection connection) {
     if (!http1(connection)) return;
     long now = System.nanoTime();
-    IdleSince since = RELEASED.getIfPresent(connection);
+    IdleSince since = RELEASED.get(connection);
     if (since == null) {
       if (connection.socket().isClosed()) return;
-      since = RELEASED.get(connection, c -> new IdleSince());
+      since = RELEASED.computeIfAbsent(connection, c -> new IdleSince());
     }
     since.nanos = now;
   }
@@ -85,7 +86,7 @@ final class StaleConnectionCheck implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Connection connection = chain.connection();
     if (connection != null && !RetryRules.safeToRepeat(chain.request()) && http1(connection)) {
-      IdleSince since = RELEASED.getIfPresent(connection);
+      IdleSince since = RELEASED.get(connection);
       if (since != null && System.nanoTime() - since.nanos >= idleNanos) probe(connection);
     }
     return chain.proceed(chain.request());
