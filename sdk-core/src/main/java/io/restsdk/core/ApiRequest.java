@@ -39,8 +39,6 @@ public final class ApiRequest {
   private static final Set<String> MANAGED = Set.of("if-match", "if-none-match", "content-length",
       "host", "transfer-encoding", "connection", "idempotency-key");
 
-  private static final java.util.regex.Pattern SCHEME =
-      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
 
   private final String method;
   private final @Nullable String path;
@@ -133,7 +131,7 @@ public final class ApiRequest {
       throw new IllegalArgumentException(
           "uri must be an absolute http(s) URI, got scheme '" + scheme + "'");
     }
-    if (uri.getHost() == null || okhttp3.HttpUrl.parse(uri.toString()) == null) {
+    if (uri.getHost() == null || Exchange.parse(uri.toString()) == null) {
       throw new IllegalArgumentException("uri must be an absolute http(s) URI with a valid"
           + " host, got " + scheme + "://" + (uri.getHost() == null ? "" : uri.getHost()));
     }
@@ -540,6 +538,23 @@ public final class ApiRequest {
     return m;
   }
 
+  /** Whether {@code p} starts with a URI scheme and its colon ({@code [A-Za-z][A-Za-z0-9+.-]*:}). */
+  static boolean startsWithScheme(String p) {
+    if (p.isEmpty() || !isAsciiLetter(p.charAt(0))) return false;
+    for (int i = 1; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (c == ':') return true;
+      if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '.' && c != '-') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
   static String checkPath(String path) {
     requireNonNull(path, "path == null");
     if (path.isEmpty()) throw new IllegalArgumentException("path is empty");
@@ -553,7 +568,7 @@ public final class ApiRequest {
     int frag = path.indexOf('#');
     if (frag >= 0) throw new IllegalArgumentException("path must not hold a fragment: " + shown(path));
     String p = path.substring(0, end);
-    if (SCHEME.matcher(p).lookingAt()) {
+    if (startsWithScheme(p)) {
       throw new IllegalArgumentException(
           "path must be relative, use ApiRequest.of(method, URI) for absolute URIs: " + shown(path));
     }

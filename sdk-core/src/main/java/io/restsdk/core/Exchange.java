@@ -398,7 +398,7 @@ final class Exchange<T> {
 
   private HttpUrl resolve() {
     if (request.uri() != null) {
-      HttpUrl u = HttpUrl.parse(request.uri().toString());
+      HttpUrl u = parse(request.uri().toString());
       // Neither path nor query in the message: they may hold secrets.
       if (u == null) throw new IllegalArgumentException("not an http(s) URI: "
           + request.uri().getScheme() + "://" + request.uri().getHost());
@@ -697,6 +697,25 @@ final class Exchange<T> {
     URIS.put(s, u);
     return u;
   }
+
+  /**
+   * {@link HttpUrl#parse}, memoized: an absolute URI is checked when its request is made and
+   * parsed again when it is sent, and a {@code Location} is resolved before either.
+   */
+  static @Nullable HttpUrl parse(String url) {
+    HttpUrl known = PARSED.get(url);
+    if (known != null) return known;
+    HttpUrl u = HttpUrl.parse(url);
+    if (u != null) PARSED.put(url, u);
+    return u;
+  }
+
+  /** Remembers {@code url} as the parse of its own string (see {@link #parse}). */
+  static void parsed(HttpUrl url) {
+    PARSED.put(url.toString(), url);
+  }
+
+  private static final Recent<String, HttpUrl> PARSED = new Recent<>(64);
 
   /** The URIs of URLs seen lately: the same item read again needs no second parse. */
   private static final Recent<String, URI> URIS = new Recent<>(64);

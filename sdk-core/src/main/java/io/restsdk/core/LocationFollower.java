@@ -177,6 +177,7 @@ final class LocationFollower {
       return Exchange.done(new ApiResponse.Created<>(raw.code(), raw.headers(), null, null));
     }
     URI uri = Exchange.uri(location);
+    Exchange.parsed(location); // the GET of it parses its URI's string again
     ex.evictWritten(location);
     Boolean perRequest = ex.request().followLocation();
     boolean follow = ex.needsBody() || (perRequest != null ? perRequest : client.followLocation);

@@ -83,9 +83,15 @@ class BadInputTest extends ClientTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", "/books", "../x", "a/../../b", "http://evil.example/x", "books#x",
-      "./books"})
+      "./books", "HTTPS://evil.example/x", "mailto:x@example.com", "a+b.c-d:x", "z:"})
   void badPathsAreRefused(String path) {
     assertThrows(IllegalArgumentException.class, () -> ApiRequest.get(path));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"books/a:b", "1a:b", "books?next=http://x", "-a:b", "a_b:c", "ab"})
+  void aColonAfterSomethingThatIsNoSchemeIsAPath(String path) {
+    assertEquals(path, ApiRequest.get(path).path());
   }
 
   @ParameterizedTest
