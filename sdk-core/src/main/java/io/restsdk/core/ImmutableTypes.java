@@ -186,7 +186,9 @@ final class ImmutableTypes {
         Shape s = of(rc.getGenericType(), bound);
         if (s == null) return null;
         if (s != Shape.FREE) {
-          read.add(rc.getAccessor());
+          Method accessor = rc.getAccessor();
+          if (!accessor.trySetAccessible()) return null; // unreadable here: not shown immutable
+          read.add(accessor);
           check.add(s);
         }
       }
@@ -194,9 +196,7 @@ final class ImmutableTypes {
       return v -> {
         if (v == null) return true;
         for (int i = 0; i < read.size(); i++) {
-          Method m = read.get(i);
-          m.setAccessible(true);
-          if (!check.get(i).holds(m.invoke(v))) return false;
+          if (!check.get(i).holds(read.get(i).invoke(v))) return false;
         }
         return true;
       };
@@ -216,6 +216,7 @@ final class ImmutableTypes {
           Shape s = of(f.getGenericType(), bound);
           if (s == null) return null;
           if (s != Shape.FREE) {
+            if (!f.trySetAccessible()) return null; // unreadable here: not shown immutable
             read.add(f);
             check.add(s);
           }
@@ -225,9 +226,7 @@ final class ImmutableTypes {
       return v -> {
         if (v == null) return true;
         for (int i = 0; i < read.size(); i++) {
-          Field f = read.get(i);
-          f.setAccessible(true);
-          if (!check.get(i).holds(f.get(v))) return false;
+          if (!check.get(i).holds(read.get(i).get(v))) return false;
         }
         return true;
       };

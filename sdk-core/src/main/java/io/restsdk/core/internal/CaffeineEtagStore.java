@@ -43,20 +43,24 @@ public final class CaffeineEtagStore implements EtagStore {
     }
     Variant variant = new Variant(key.principal(), key.accept());
     Variants current = cache.policy().getIfPresentQuietly(key.url()); // a write, not a read
-    if (current == null || current.byVariant.size() == 1 && current.byVariant.containsKey(variant)) {
-      // The usual case, one variant per URL: a plain put, no compute holding the map's lock
-      // while threads storing the same URL queue behind it. Racing a store of another variant
-      // may drop that one; a dropped entry only costs a full GET, never a stale body.
-      cache.put(key.url(), new Variants(key.url(), variant, response));
+    if (current == null || current.onlyHolds(variant)) {
+      // The usual case, one variant per URL. A body of about the same size (a new version of
+      // the same item) goes into the entry in place, with no write to the cache and its
+      // bookkeeping; otherwise a plain put, no compute holding the map's lock while threads
+      // storing the same URL queue behind it. Racing a store of another variant may drop
+      // one of the two; a dropped or older entry only costs a full GET (its ETag no longer
+      // matches), never a stale body.
+      if (current != null && current.swap(key.url(), variant, response)) return;
+      cache.put(key.url(), new Variants(key.url(), Map.of(variant, response), maxBytes));
       return;
     }
     cache.asMap().compute(key.url(), (url, old) -> {
-      if (old == null || old.byVariant.size() == 1 && old.byVariant.containsKey(variant)) {
-        return new Variants(url, variant, response); // the usual case: one variant per URL
+      if (old == null || old.onlyHolds(variant)) {
+        return new Variants(url, Map.of(variant, response), maxBytes);
       }
       Map<Variant, CachedResponse> m = new HashMap<>(old.byVariant);
       m.put(variant, response);
-      return new Variants(url, m);
+      return new Variants(url, m, maxBytes);
     });
   }
 
@@ -82,22 +86,50 @@ public final class CaffeineEtagStore implements EtagStore {
     return cache.stats().evictionCount();
   }
 
-  private record Variant(String principal, String accept) {}
-
-  private static final class Variants {
-    final Map<Variant, CachedResponse> byVariant;
-    final long weight;
-
-    Variants(String url, Variant variant, CachedResponse response) {
-      this.byVariant = Map.of(variant, response);
-      this.weight = url.length() + 32L + response.weight();
+  /** Equality written out: a record's generated one goes through a method handle per call. */
+  private record Variant(String principal, String accept) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Variant v && principal.equals(v.principal) && accept.equals(v.accept);
     }
 
-    Variants(String url, Map<Variant, CachedResponse> byVariant) {
+    @Override
+    public int hashCode() {
+      return 31 * principal.hashCode() + accept.hashCode();
+    }
+  }
+
+  /**
+   * A URL's entry. Its weight, fixed when the cache took it, is rounded up by an eighth (and 64
+   * bytes), so that the next version of the same body, a little larger or smaller, can replace
+   * it in place ({@link #swap}) while the cache's count stays an upper bound of what is held.
+   */
+  private static final class Variants {
+    private volatile Map<Variant, CachedResponse> byVariant;
+    final long weight;
+
+    /** {@code cap}: the store's budget, which the rounding never takes a weight over. */
+    Variants(String url, Map<Variant, CachedResponse> byVariant, long cap) {
       this.byVariant = Map.copyOf(byVariant);
       long w = url.length() + 32L;
       for (CachedResponse r : byVariant.values()) w += r.weight();
-      this.weight = w;
+      this.weight = Math.min(w + (w >> 3) + 64, Math.max(w, cap));
+    }
+
+    boolean onlyHolds(Variant variant) {
+      Map<Variant, CachedResponse> m = byVariant;
+      return m.size() == 1 && m.containsKey(variant);
+    }
+
+    /**
+     * Puts {@code response} in place of this entry's one variant when its weight is within the
+     * entry's weight and at least three quarters of it; false (nothing changed) otherwise.
+     */
+    boolean swap(String url, Variant variant, CachedResponse response) {
+      long w = url.length() + 32L + response.weight();
+      if (w > weight || w < weight - (weight >> 2)) return false;
+      byVariant = Map.of(variant, response);
+      return true;
     }
   }
 }

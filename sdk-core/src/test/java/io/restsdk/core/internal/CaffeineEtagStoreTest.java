@@ -96,4 +96,42 @@ class CaffeineEtagStoreTest {
     long single = store.bytesInUse();
     assertTrue(single > 500 && single < 1000, "the budget counts one entry: " + single);
   }
+
+  @Test
+  void aNewVersionOfAboutTheSameSizeReplacesTheOldAndTheCountStaysAnUpperBound() {
+    CaffeineEtagStore store = new CaffeineEtagStore(1 << 20);
+    CacheKey key = new CacheKey(URL, "p1", "application/json");
+    store.put(key, body("v1", 1000));
+    long one = store.bytesInUse();
+    long held = URL.length() + body("v1", 1000).weight();
+    assertTrue(one >= held && one <= held + held / 8 + 100, "counted " + one + " for " + held);
+    for (int size : new int[] {1010, 990, 1050}) {
+      CachedResponse next = body("v" + size, size);
+      store.put(key, next);
+      assertSame(next, store.get(key), "the newest version is the one held");
+      assertTrue(store.bytesInUse() >= URL.length() + next.weight(), "never under what is held");
+    }
+  }
+
+  @Test
+  void aBodyMuchLargerOrSmallerIsCountedAnew() {
+    CaffeineEtagStore store = new CaffeineEtagStore(1 << 20);
+    CacheKey key = new CacheKey(URL, "p1", "application/json");
+    store.put(key, body("v1", 1000));
+    long small = store.bytesInUse();
+    store.put(key, body("v2", 10_000));
+    long large = store.bytesInUse();
+    assertTrue(large >= 10_000 && large > small, small + " then " + large);
+    store.put(key, body("v3", 100));
+    assertTrue(store.bytesInUse() < small, "shrunk to " + store.bytesInUse());
+  }
+
+  @Test
+  void aBodyJustUnderTheBudgetIsKept() {
+    CacheKey key = new CacheKey(URL, "p1", "application/json");
+    CachedResponse r = body("v1", 9_000);
+    CaffeineEtagStore store = new CaffeineEtagStore(r.weight() + URL.length() + 32);
+    store.put(key, r);
+    assertSame(r, store.get(key), "the rounding of its weight does not push it out");
+  }
 }
