@@ -131,7 +131,7 @@ public final class ApiRequest {
       throw new IllegalArgumentException(
           "uri must be an absolute http(s) URI, got scheme '" + scheme + "'");
     }
-    if (uri.getHost() == null || Exchange.parse(uri.toString()) == null) {
+    if (uri.getHost() == null || Urls.parse(uri.toString()) == null) {
       throw new IllegalArgumentException("uri must be an absolute http(s) URI with a valid"
           + " host, got " + scheme + "://" + (uri.getHost() == null ? "" : uri.getHost()));
     }

@@ -389,7 +389,7 @@ final class Exchange<T> {
           ETag etag = ETag.parse(raw.header("ETag")).orElse(null);
           Entity<T> entity = entity(raw, raw.body(), etag, readCtx, false);
           return done(e instanceof ApiException.Conflict
-              ? new ApiResponse.Created<>(201, raw.headers(), uri(url), entity)
+              ? new ApiResponse.Created<>(201, raw.headers(), Urls.uri(url), entity)
               : new ApiResponse.Ok<>(entity));
         }, x -> null, new HopInfo(CallListener.AttemptKind.OUTCOME_CHECK, false,
             request.credentialHeaders()));
@@ -398,20 +398,20 @@ final class Exchange<T> {
 
   private HttpUrl resolve() {
     if (request.uri() != null) {
-      HttpUrl u = parse(request.uri().toString());
+      HttpUrl u = Urls.parse(request.uri().toString());
       // Neither path nor query in the message: they may hold secrets.
       if (u == null) throw new IllegalArgumentException("not an http(s) URI: "
           + request.uri().getScheme() + "://" + request.uri().getHost());
       return request.query().addTo(u);
     }
-    Resolved known = RESOLVED.get(request.path());
-    if (known != null && known.base == client.baseUrl) return request.query().addTo(known.url);
+    HttpUrl known = Urls.resolved(client.baseUrl, request.path());
+    if (known != null) return request.query().addTo(known);
     HttpUrl u = client.baseUrl.resolve(request.path());
     if (u == null || !u.encodedPath().startsWith(client.baseUrl.encodedPath())) {
       throw new IllegalArgumentException(
           "path leaves the base URL: " + ApiRequest.shown(request.path()));
     }
-    RESOLVED.put(request.path(), new Resolved(client.baseUrl, u));
+    Urls.resolved(client.baseUrl, request.path(), u);
     return request.query().addTo(u);
   }
 
@@ -570,9 +570,11 @@ final class Exchange<T> {
    */
   private void requireBody(RawResponse raw, Ctx ctx) {
     int code = raw.code();
-    if (code == 200 || code < 200 || code > 299) return;
-    String got = code + " " + io.restsdk.core.internal.ReasonPhrases.of(code);
     boolean empty = raw.body().length == 0;
+    if (code == 200 || code < 200 || code > 299 || code == 201 && WRITES.contains(ctx.method)) {
+      return; // the usual answers; a write's 201 is LocationFollower's to check
+    }
+    String got = code + " " + io.restsdk.core.internal.ReasonPhrases.of(code);
     String what = null;
     if (!WRITES.contains(ctx.method)) {
       if (code == 201 || empty) what = "expected 200 with a body, got " + got;
@@ -668,7 +670,7 @@ final class Exchange<T> {
             ctx.shownUrl, scrubber)
         : Decoder.decode(client, type, body, headers, ctx.url, status, ctx.method, ctx.shownUrl,
             scrubber);
-    return new Entity<>(d.value(), etag, status, headers, uri(ctx.url), revalidated,
+    return new Entity<>(d.value(), etag, status, headers, Urls.uri(ctx.url), revalidated,
         links(headers, ctx.url, d.links()));
   }
 
@@ -679,51 +681,6 @@ final class Exchange<T> {
 
   // ---------------------------------------------------------------- small things
 
-  /**
-   * The URL as a {@link URI}. {@link HttpUrl#uri()} re-encodes through a regular expression it
-   * compiles on every call; an OkHttp URL string is almost always a valid URI already, so that
-   * is tried first and {@code uri()} kept for the rest.
-   */
-  static URI uri(HttpUrl url) {
-    String s = url.toString();
-    URI known = URIS.get(s);
-    if (known != null) return known;
-    URI u;
-    try {
-      u = new URI(s);
-    } catch (java.net.URISyntaxException e) {
-      u = url.uri();
-    }
-    URIS.put(s, u);
-    return u;
-  }
-
-  /**
-   * {@link HttpUrl#parse}, memoized: an absolute URI is checked when its request is made and
-   * parsed again when it is sent, and a {@code Location} is resolved before either.
-   */
-  static @Nullable HttpUrl parse(String url) {
-    HttpUrl known = PARSED.get(url);
-    if (known != null) return known;
-    HttpUrl u = HttpUrl.parse(url);
-    if (u != null) PARSED.put(url, u);
-    return u;
-  }
-
-  /** Remembers {@code url} as the parse of its own string (see {@link #parse}). */
-  static void parsed(HttpUrl url) {
-    PARSED.put(url.toString(), url);
-  }
-
-  private static final Recent<String, HttpUrl> PARSED = new Recent<>(64);
-
-  /** The URIs of URLs seen lately: the same item read again needs no second parse. */
-  private static final Recent<String, URI> URIS = new Recent<>(64);
-
-  /** Paths resolved lately against a client's base URL (compared by identity). */
-  private static final Recent<String, Resolved> RESOLVED = new Recent<>(128);
-
-  private record Resolved(HttpUrl base, HttpUrl url) {}
 
   static <R> Step<R> done(R value) {
     return new Step<>(value, null);

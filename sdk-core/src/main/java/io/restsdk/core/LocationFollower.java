@@ -133,7 +133,7 @@ final class LocationFollower {
     }
     seen.add(next);
     if (WRITES.contains(method)) ex.evictWritten(ctx.url()); // the write may have been applied
-    ApiRequest request = ex.request().redirectedTo(nextMethod, Exchange.uri(target), !toGet,
+    ApiRequest request = ex.request().redirectedTo(nextMethod, Urls.uri(target), !toGet,
         sent.header("If-Match"), sent.header("Idempotency-Key"));
     return new Step<>(null, ex.follower(request, ex.needsBody(), ex.bypassesCache())
         .kind(CallListener.AttemptKind.REDIRECT).firstHop());
@@ -176,8 +176,8 @@ final class LocationFollower {
       Exchange.log(ctx, what);
       return Exchange.done(new ApiResponse.Created<>(raw.code(), raw.headers(), null, null));
     }
-    URI uri = Exchange.uri(location);
-    Exchange.parsed(location); // the GET of it parses its URI's string again
+    URI uri = Urls.uri(location);
+    Urls.parsed(location); // the GET of it parses its URI's string again
     ex.evictWritten(location);
     Boolean perRequest = ex.request().followLocation();
     boolean follow = ex.needsBody() || (perRequest != null ? perRequest : client.followLocation);
@@ -241,16 +241,23 @@ final class LocationFollower {
    * {@code ::::} into a path), so the value is parsed strictly first.
    */
   static @Nullable HttpUrl resolve(HttpUrl base, String location) {
-    return isUriReference(location) ? base.resolve(location) : null;
+    URI parsed = uriReference(location);
+    if (parsed == null) return null;
+    HttpUrl u = base.resolve(location);
+    if (u != null && parsed.isAbsolute()) Urls.knownUri(u, parsed); // spares a second parse
+    return u;
   }
 
   private static boolean isUriReference(String value) {
-    if (value.isEmpty()) return false;
+    return uriReference(value) != null;
+  }
+
+  private static @Nullable URI uriReference(String value) {
+    if (value.isEmpty()) return null;
     try {
-      new URI(value);
-      return true;
+      return new URI(value);
     } catch (URISyntaxException e) {
-      return false;
+      return null;
     }
   }
 }

@@ -291,13 +291,13 @@ final class Pages {
           throw fail("the next link at " + pointerName(paging.nextLink())
               + " is not an http(s) URI reference");
         }
-        return Exchange.uri(next);
+        return Urls.uri(next);
       }
       if (paging.cursor() != null) {
         String token = text(body.at(paging.cursor()), paging.cursor(), "cursor");
         if (token == null) return null;
         String param = java.util.Objects.requireNonNull(paging.cursorParam());
-        return Exchange.uri(url.newBuilder().setQueryParameter(param, token).build());
+        return Urls.uri(url.newBuilder().setQueryParameter(param, token).build());
       }
       return null;
     }

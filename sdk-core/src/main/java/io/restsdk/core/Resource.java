@@ -581,7 +581,7 @@ public final class Resource<T> {
 
   /** The URI of item {@code id}, as a write's entity names it. */
   URI target(String id) {
-    return Exchange.uri(itemUrl(id));
+    return Urls.uri(itemUrl(id));
   }
 
   /**

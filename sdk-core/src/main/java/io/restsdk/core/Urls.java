@@ -1,0 +1,81 @@
+package io.restsdk.core;
+
+import java.net.URI;
+import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * URL parsing with small memos ({@link Recent}): the same item read again, or a {@code Location}
+ * resolved, checked and then sent, is parsed once. Every memo is bounded by its slot count.
+ *
+ * <pre>{@code
+ * URI u = Urls.uri(httpUrl);            // new URI(httpUrl.toString()), remembered
+ * HttpUrl h = Urls.parse("https://…");  // HttpUrl.parse, remembered
+ * }</pre>
+ */
+final class Urls {
+  private Urls() {}
+
+  /**
+   * The URL as a {@link URI}. {@link HttpUrl#uri()} re-encodes through a regular expression it
+   * compiles on every call; an OkHttp URL string is almost always a valid URI already, so that
+   * is tried first and {@code uri()} kept for the rest.
+   */
+  static URI uri(HttpUrl url) {
+    String s = url.toString();
+    URI known = URIS.get(s);
+    if (known != null) return known;
+    URI u;
+    try {
+      u = new URI(s);
+    } catch (java.net.URISyntaxException e) {
+      u = url.uri();
+    }
+    URIS.put(s, u);
+    return u;
+  }
+
+  /**
+   * {@link HttpUrl#parse}, memoized: an absolute URI is checked when its request is made and
+   * parsed again when it is sent, and a {@code Location} is resolved before either.
+   */
+  static @Nullable HttpUrl parse(String url) {
+    HttpUrl known = PARSED.get(url);
+    if (known != null) return known;
+    HttpUrl u = HttpUrl.parse(url);
+    if (u != null) PARSED.put(url, u);
+    return u;
+  }
+
+  /** Remembers {@code url} as the parse of its own string (see {@link #parse}). */
+  static void parsed(HttpUrl url) {
+    PARSED.put(url.toString(), url);
+  }
+
+  private static final Recent<String, HttpUrl> PARSED = new Recent<>(64);
+
+  /** Remembers {@code uri} as {@link #uri}'s answer for {@code url} when both read the same. */
+  static void knownUri(HttpUrl url, URI uri) {
+    String s = url.toString();
+    if (s.equals(uri.toString())) URIS.put(s, uri);
+  }
+
+  /** The URIs of URLs seen lately: the same item read again needs no second parse. */
+  private static final Recent<String, URI> URIS = new Recent<>(64);
+
+  /** Paths resolved lately against a client's base URL (compared by identity). */
+  private static final Recent<String, Resolved> RESOLVED = new Recent<>(128);
+
+  /** {@code path} resolved against {@code base} lately, or null. */
+  static @Nullable HttpUrl resolved(HttpUrl base, String path) {
+    Resolved r = RESOLVED.get(path);
+    return r != null && r.base == base ? r.url : null;
+  }
+
+  /** Remembers that {@code path} resolves against {@code base} to {@code url}. */
+  static void resolved(HttpUrl base, String path, HttpUrl url) {
+    RESOLVED.put(path, new Resolved(base, url));
+  }
+
+  private record Resolved(HttpUrl base, HttpUrl url) {}
+}
