@@ -21,9 +21,10 @@ import java.util.function.Function;
  * operations, in an order rotated by one each round ({@link Rounds#order}). Per contender and
  * round it records client CPU per operation (the CPU time of every Java thread of this JVM: the
  * caller's, OkHttp's, the clients' own; not the GC's and JIT's native threads) and bytes
- * allocated per operation (summed over every Java thread). It reports, per contender, the median of its per-round ratios to the
- * baseline in each, with the interquartile range beside it. One thread: the 4-thread workloads
- * stay with JMH.
+ * allocated per operation (summed over every Java thread). It reports, per contender, the median
+ * of its per-round ratios to the baseline in each, with the interquartile range beside it. A
+ * 4-thread workload runs its operations on 4 threads of a pool kept for the whole workload, all
+ * sharing the contender, and counts the CPU and bytes of every thread the same way.
  *
  * <pre>{@code
  * java -Xms1g -Xmx1g -jar sdk-bench/target/benchmarks.jar interleaved
@@ -33,12 +34,18 @@ import java.util.function.Function;
 final class Interleaved {
   /** One workload: its name, its contenders (the baseline first), one operation, its size. */
   record Task(String name, String title, List<String> contenders, int opsPerRound,
-      Function<Contender, Item> op) {
+      Function<Contender, Item> op, int threads) {
+    /** A workload of one thread. */
+    Task(String name, String title, List<String> contenders, int opsPerRound,
+        Function<Contender, Item> op) {
+      this(name, title, contenders, opsPerRound, op, 1);
+    }
+
     /** This task with its baseline and those of {@code names} it has, in its own order. */
     Task only(List<String> names) {
       List<String> kept = new ArrayList<>();
       for (String c : contenders) if (kept.isEmpty() || names.contains(c)) kept.add(c);
-      return new Task(name, title, kept, opsPerRound, op);
+      return new Task(name, title, kept, opsPerRound, op, threads);
     }
   }
 
@@ -57,7 +64,13 @@ final class Interleaved {
         new Task("get100k", "GET 100 KB (200)", reads, 40, c -> c.get(BenchServer.LARGE_LIVE)),
         new Task("revalidate100k", "GET 100 KB revalidated (304)", revalidations, 60,
             c -> c.revalidate(BenchServer.LARGE)),
-        new Task("create", "POST + follow Location", reads, 200, c -> c.create(payload)));
+        new Task("create", "POST + follow Location", reads, 200, c -> c.create(payload)),
+        new Task("get1k4", "GET 1 KB (200), 4 threads", reads, 800,
+            c -> c.get(BenchServer.SMALL_LIVE), 4),
+        new Task("revalidate100k4", "GET 100 KB revalidated (304), 4 threads", revalidations,
+            120, c -> c.revalidate(BenchServer.LARGE), 4),
+        new Task("create4", "POST + follow Location, 4 threads", reads, 400,
+            c -> c.create(payload), 4));
   }
 
   private final com.sun.management.ThreadMXBean threads =
@@ -71,8 +84,15 @@ final class Interleaved {
    */
   List<Series> run(Task task, URI base, Path scratch, int warmup, int rounds, double scale) {
     int n = task.contenders().size();
-    int ops = Math.max(1, (int) Math.round(task.opsPerRound() * scale));
+    int threads = task.threads();
+    int ops = threads * Math.max(1, (int) Math.round(task.opsPerRound() * scale / threads));
     List<Contender> open = new ArrayList<>();
+    java.util.concurrent.ExecutorService pool = threads == 1 ? null
+        : java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+          Thread t = new Thread(r, "interleaved-" + task.name());
+          t.setDaemon(true);
+          return t;
+        });
     try {
       for (String name : task.contenders()) open.add(Contender.open(name, base, scratch));
       double[][] cpu = new double[n][rounds];
@@ -82,7 +102,11 @@ final class Interleaved {
           Contender c = open.get(i);
           java.util.Map<Long, Long> cpu0 = cpu();
           java.util.Map<Long, Long> b0 = allocated();
-          for (int k = 0; k < ops; k++) sink += task.op().apply(c).stock();
+          if (pool == null) {
+            for (int k = 0; k < ops; k++) sink += task.op().apply(c).stock();
+          } else {
+            sink += together(pool, threads, ops / threads, () -> task.op().apply(c).stock());
+          }
           java.util.Map<Long, Long> b1 = allocated();
           java.util.Map<Long, Long> cpu1 = cpu();
           if (round >= warmup) {
@@ -95,8 +119,36 @@ final class Interleaved {
       for (int i = 0; i < n; i++) out.add(new Series(task.contenders().get(i), cpu[i], bytes[i]));
       return out;
     } finally {
+      if (pool != null) pool.shutdownNow();
       for (Contender c : open) c.close();
     }
+  }
+
+  /**
+   * {@code each} operations on each of {@code threads} threads of {@code pool} at once (the
+   * threads live across rounds, so none is started inside one); returns when all are done, and
+   * fails with the first failure.
+   */
+  private static long together(java.util.concurrent.ExecutorService pool, int threads, int each,
+      java.util.function.LongSupplier op) {
+    List<java.util.concurrent.Future<Long>> running = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      running.add(pool.submit(() -> {
+        long s = 0;
+        for (int k = 0; k < each; k++) s += op.getAsLong();
+        return s;
+      }));
+    }
+    long sum = 0;
+    try {
+      for (java.util.concurrent.Future<Long> f : running) sum += f.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("an operation failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    return sum;
   }
 
   /**

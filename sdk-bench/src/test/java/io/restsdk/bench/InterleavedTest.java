@@ -48,6 +48,33 @@ class InterleavedTest {
   }
 
   @Test
+  void aFourThreadWorkloadSplitsARoundsOperationsAcrossItsThreads() {
+    java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    Interleaved.Task task = new Interleaved.Task("get1k4", "GET 1 KB (200), 4 threads",
+        List.of("okhttp", "restsdk"), 10, c -> {
+          seen.add(Thread.currentThread().getName() + "@" + System.identityHashCode(
+              Thread.currentThread()));
+          return c.get(BenchServer.SMALL_LIVE);
+        }, 4);
+    List<Interleaved.Series> series =
+        new Interleaved().run(task, server.baseUri(), scratch, 1, 2, 1.0);
+    // 10 operations a round are rounded to 12, three on each of the 4 threads
+    assertEquals(2 * 12 * (1 + 2), server.responses(200));
+    assertEquals(4, seen.size(), "the same four threads every round: " + seen);
+    for (Interleaved.Series s : series) for (double c : s.cpuNanos()) assertTrue(c > 0);
+  }
+
+  @Test
+  void aFailingOperationOnAPoolThreadFailsTheRun() {
+    Interleaved.Task task = new Interleaved.Task("boom", "boom", List.of("okhttp"), 4, c -> {
+      throw new IllegalStateException("404 where 200 was expected");
+    }, 4);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> new Interleaved().run(task, server.baseUri(), scratch, 0, 1, 1.0));
+    assertTrue(e.getMessage().contains("404 where 200"), e.getMessage());
+  }
+
+  @Test
   void quickModeRunsEveryWorkloadAndWritesItsTable(@TempDir Path out) throws Exception {
     String md = Interleaved.main(List.of("--rounds", "1", "--scale", "0.02"), true,
         server.baseUri(), out);
