@@ -1,9 +1,6 @@
 package io.restsdk.core;
 
 import java.lang.reflect.Type;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,11 +18,7 @@ import org.jspecify.annotations.Nullable;
  * resolved against the URL of the cache entry.
  */
 final class DecodedBodies {
-  /**
-   * Weak keys compared by identity (an array's {@code equals}); a lock held for one lookup or
-   * store, which costs less per call than a concurrent cache's weak-key bookkeeping.
-   */
-  private final Map<byte[], Decoded> byBody = Collections.synchronizedMap(new WeakHashMap<>());
+  private final WeakIdentityMap<byte[], Decoded> byBody = new WeakIdentityMap<>();
   /** Null when every value is kept (reuseDecodedBodies(true)). */
   private final @Nullable ImmutableTypes immutable;
 

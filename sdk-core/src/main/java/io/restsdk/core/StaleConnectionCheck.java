@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.Connection;
 import okhttp3.Interceptor;
@@ -47,8 +44,7 @@ final class StaleConnectionCheck implements Interceptor {
   static final Duration DEFAULT_IDLE = Duration.ofSeconds(1);
 
   /** When each pooled connection was last released; keys are weak and compared by identity. */
-  private static final Map<Connection, IdleSince> RELEASED =
-      Collections.synchronizedMap(new WeakHashMap<>()); // a connection's equals is identity
+  private static final WeakIdentityMap<Connection, IdleSince> RELEASED = new WeakIdentityMap<>();
 
   private final long idleNanos;
   private final AtomicLong probes = new AtomicLong();
