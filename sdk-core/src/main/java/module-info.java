@@ -19,7 +19,6 @@ module io.restsdk.core {
   // every module that reads this one).
   requires static com.fasterxml.jackson.databind;
   requires transitive dev.failsafe.core;
-  requires com.github.benmanes.caffeine;
   // transitive: @Nullable is part of the API's signatures; static: not needed at run time.
   requires static transitive org.jspecify;
 

@@ -2,7 +2,7 @@ package io.restsdk.core;
 
 import static java.util.Objects.requireNonNull;
 
-import io.restsdk.core.internal.CaffeineEtagStore;
+import io.restsdk.core.internal.InMemoryEtagStore;
 import java.net.URI;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
@@ -55,7 +55,7 @@ public final class EtagCache {
    */
   public static EtagCache inMemory(long maxBytes) {
     if (maxBytes <= 0) throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
-    return new EtagCache(new CaffeineEtagStore(maxBytes));
+    return new EtagCache(new InMemoryEtagStore(maxBytes));
   }
 
   /** No caching: no automatic {@code If-None-Match} or {@code If-Match}. */

@@ -74,11 +74,11 @@ class GeneratedClientCodecsTest {
         jarOf(tools.jackson.databind.json.JsonMapper.class), jarOf(tools.jackson.core.JsonParser.class));
   }
 
-  /** What sdk-core needs at run time besides a codec: OkHttp (with Okio, Kotlin), Failsafe, Caffeine. */
+  /** What sdk-core needs at run time besides a codec: OkHttp (with Okio, Kotlin) and Failsafe. */
   static List<Path> runtimeClasspath(String codec) {
     List<Path> path = new ArrayList<>(List.of(classes, jarOf(JsonProperty.class), jarOf(RestClient.class),
         jarOf(okhttp3.OkHttpClient.class), jarOf(okio.Buffer.class), jarOf(kotlin.Unit.class),
-        jarOf(dev.failsafe.Failsafe.class), jarOf(com.github.benmanes.caffeine.cache.Caffeine.class)));
+        jarOf(dev.failsafe.Failsafe.class)));
     if (codec.equals("JACKSON3")) {
       path.addAll(List.of(jarOf(Jackson3Codec.class), jarOf(tools.jackson.databind.json.JsonMapper.class),
           jarOf(tools.jackson.core.JsonParser.class)));

@@ -1,12 +1,12 @@
 package io.restsdk.etag.redis;
 
 import io.restsdk.core.EtagStore;
-import io.restsdk.core.internal.CaffeineEtagStore;
+import io.restsdk.core.internal.InMemoryEtagStore;
 
 /** The contract against sdk-core's in-memory store: the reference the Redis store matches. */
 class InMemoryStoreContractTest extends EtagStoreContract {
   @Override
   EtagStore create(long maxBytes) {
-    return new CaffeineEtagStore(maxBytes);
+    return new InMemoryEtagStore(maxBytes);
   }
 }

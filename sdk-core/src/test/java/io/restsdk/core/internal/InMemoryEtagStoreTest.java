@@ -3,6 +3,7 @@ package io.restsdk.core.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restsdk.core.CacheKey;
@@ -17,7 +18,7 @@ import java.util.concurrent.Future;
 import okhttp3.Headers;
 import org.junit.jupiter.api.Test;
 
-class CaffeineEtagStoreTest {
+class InMemoryEtagStoreTest {
   private static final String URL = "http://h/v1/books/1";
 
   private static CachedResponse body(String tag, int size) {
@@ -26,7 +27,7 @@ class CaffeineEtagStoreTest {
 
   @Test
   void aSecondStoreOfTheSameVariantReplacesTheFirstAndItsWeight() {
-    CaffeineEtagStore store = new CaffeineEtagStore(1 << 20);
+    InMemoryEtagStore store = new InMemoryEtagStore(1 << 20);
     CacheKey key = new CacheKey(URL, "p1", "application/json");
     store.put(key, body("v1", 1000));
     long one = store.bytesInUse();
@@ -38,7 +39,7 @@ class CaffeineEtagStoreTest {
 
   @Test
   void variantsOfOneUrlAreKeptApartAndInvalidatedTogether() {
-    CaffeineEtagStore store = new CaffeineEtagStore(1 << 20);
+    InMemoryEtagStore store = new InMemoryEtagStore(1 << 20);
     CacheKey alice = new CacheKey(URL, "alice", "application/json");
     CacheKey bob = new CacheKey(URL, "bob", "application/json");
     CacheKey bobXml = new CacheKey(URL, "bob", "application/xml");
@@ -62,7 +63,7 @@ class CaffeineEtagStoreTest {
 
   @Test
   void aBodyOverTheBudgetIsNotKeptAndDropsTheOlderOne() {
-    CaffeineEtagStore store = new CaffeineEtagStore(4096);
+    InMemoryEtagStore store = new InMemoryEtagStore(4096);
     CacheKey key = new CacheKey(URL, "p", "application/json");
     store.put(key, body("small", 100));
     store.put(key, body("huge", 8192));
@@ -71,7 +72,7 @@ class CaffeineEtagStoreTest {
 
   @Test
   void concurrentStoresOfOneUrlLeaveOneWholeEntry() throws Exception {
-    CaffeineEtagStore store = new CaffeineEtagStore(1 << 20);
+    InMemoryEtagStore store = new InMemoryEtagStore(1 << 20);
     CacheKey key = new CacheKey(URL, "p", "application/json");
     int threads = 4;
     CyclicBarrier start = new CyclicBarrier(threads);
@@ -98,8 +99,8 @@ class CaffeineEtagStoreTest {
   }
 
   @Test
-  void aNewVersionOfAboutTheSameSizeReplacesTheOldAndTheCountStaysAnUpperBound() {
-    CaffeineEtagStore store = new CaffeineEtagStore(1 << 20);
+  void aNewVersionReplacesTheOldAndIsCountedForWhatItHolds() {
+    InMemoryEtagStore store = new InMemoryEtagStore(1 << 20);
     CacheKey key = new CacheKey(URL, "p1", "application/json");
     store.put(key, body("v1", 1000));
     long one = store.bytesInUse();
@@ -115,7 +116,7 @@ class CaffeineEtagStoreTest {
 
   @Test
   void aBodyMuchLargerOrSmallerIsCountedAnew() {
-    CaffeineEtagStore store = new CaffeineEtagStore(1 << 20);
+    InMemoryEtagStore store = new InMemoryEtagStore(1 << 20);
     CacheKey key = new CacheKey(URL, "p1", "application/json");
     store.put(key, body("v1", 1000));
     long small = store.bytesInUse();
@@ -130,8 +131,47 @@ class CaffeineEtagStoreTest {
   void aBodyJustUnderTheBudgetIsKept() {
     CacheKey key = new CacheKey(URL, "p1", "application/json");
     CachedResponse r = body("v1", 9_000);
-    CaffeineEtagStore store = new CaffeineEtagStore(r.weight() + URL.length() + 32);
+    InMemoryEtagStore store = new InMemoryEtagStore(r.weight() + URL.length() + 32);
     store.put(key, r);
     assertSame(r, store.get(key), "the rounding of its weight does not push it out");
+  }
+
+  @Test
+  void theLeastRecentlyUsedEntryOfAllStripesGoesFirst() {
+    long one = URL.length() + 32 + body("x", 1000).weight();
+    InMemoryEtagStore store = new InMemoryEtagStore(3 * one + 10); // room for three
+    CacheKey a = new CacheKey(URL + "/a", "p", "application/json");
+    CacheKey b = new CacheKey(URL + "/b", "p", "application/json");
+    CacheKey c = new CacheKey(URL + "/c", "p", "application/json");
+    CacheKey d = new CacheKey(URL + "/d", "p", "application/json");
+    store.put(a, body("a", 1000));
+    store.put(b, body("b", 1000));
+    store.put(c, body("c", 1000));
+    store.get(a); // a is now used more recently than b
+    store.put(d, body("d", 1000));
+    assertNull(store.get(b), "b was the least recently used");
+    for (CacheKey k : List.of(a, c, d)) assertTrue(store.get(k) != null, k.url());
+    assertEquals(1, store.evictionCount());
+  }
+
+  @Test
+  void entriesReadAgainOutliveThoseNeverReadAcrossManyUrls() {
+    long one = URL.length() + 3 + 32 + body("v99", 1000).weight();
+    InMemoryEtagStore store = new InMemoryEtagStore(20 * one);
+    for (int i = 0; i < 20; i++) store.put(key(i), body("v" + i, 1000));
+    for (int i = 0; i < 3; i++) assertTrue(store.get(key(i)) != null);
+    for (int i = 20; i < 37; i++) store.put(key(i), body("v" + i, 1000));
+    for (int i = 0; i < 3; i++) assertTrue(store.get(key(i)) != null, "read again: " + i);
+    for (int i = 3; i < 20; i++) assertNull(store.get(key(i)), "never read again: " + i);
+    assertTrue(store.bytesInUse() <= 20 * one, "bytes " + store.bytesInUse());
+  }
+
+  private static CacheKey key(int i) {
+    return new CacheKey(URL + "/" + i, "p", "j");
+  }
+
+  @Test
+  void aBudgetThatIsNotPositiveIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> new InMemoryEtagStore(0));
   }
 }
