@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,12 +16,13 @@ import org.jspecify.annotations.Nullable;
  * budget is exceeded. Entries are grouped by URL so that a write invalidates every principal's
  * copy in one step.
  *
- * <p>Sixteen stripes by URL, each a {@link LinkedHashMap} in access order under a lock of its
- * own, so that threads reading other URLs do not wait on each other. The bytes held are counted
- * across stripes; a store that takes them over the budget evicts, before it returns, the least
- * recently used entry of all (the oldest of the stripes' oldest) until they fit again. A lookup
- * or store costs one lock and one hash lookup: no read or write buffers, no maintenance, which
- * in a general-purpose concurrent cache costs more per write than the rest of a small request.
+ * <p>Sixteen stripes by URL, each a {@link LinkedHashMap} in access order guarded by its own
+ * monitor, held for one lookup or store, so that threads reading other URLs do not wait on each
+ * other. The bytes held are counted across stripes; a store that takes them over the budget
+ * evicts, before it returns, the least recently used entry of all (the oldest of the stripes'
+ * oldest) until they fit again. A lookup or store costs one monitor and one hash lookup: no read
+ * or write buffers and no maintenance, which in a general-purpose concurrent cache costs more per
+ * write than the rest of a small request.
  *
  * <pre>{@code
  * EtagStore store = new InMemoryEtagStore(32L << 20);
@@ -48,14 +48,11 @@ public final class InMemoryEtagStore implements EtagStore {
   @Override
   public @Nullable CachedResponse get(CacheKey key) {
     Stripe s = stripe(key.url());
-    s.lock.lock();
-    try {
+    synchronized (s) {
       Variants v = s.byUrl.get(key.url()); // moves it to the most recently used end
       if (v == null) return null;
       v.used = System.nanoTime();
       return v.byVariant.get(new Variant(key.principal(), key.accept()));
-    } finally {
-      s.lock.unlock();
     }
   }
 
@@ -69,8 +66,7 @@ public final class InMemoryEtagStore implements EtagStore {
     Variant variant = new Variant(key.principal(), key.accept());
     Stripe s = stripe(url);
     long grown;
-    s.lock.lock();
-    try {
+    synchronized (s) {
       Variants old = s.byUrl.get(url);
       Variants now;
       if (old == null || old.byVariant.size() == 1 && old.byVariant.containsKey(variant)) {
@@ -82,8 +78,6 @@ public final class InMemoryEtagStore implements EtagStore {
       }
       s.byUrl.put(url, now);
       grown = now.weight - (old == null ? 0 : old.weight);
-    } finally {
-      s.lock.unlock();
     }
     if (bytes.addAndGet(grown) > maxBytes) evict();
   }
@@ -94,8 +88,7 @@ public final class InMemoryEtagStore implements EtagStore {
       Stripe oldest = null;
       long oldestUse = Long.MAX_VALUE;
       for (Stripe s : stripes) {
-        s.lock.lock();
-        try {
+        synchronized (s) {
           Iterator<Variants> it = s.byUrl.values().iterator();
           if (it.hasNext()) {
             long used = it.next().used;
@@ -104,13 +97,10 @@ public final class InMemoryEtagStore implements EtagStore {
               oldestUse = used;
             }
           }
-        } finally {
-          s.lock.unlock();
         }
       }
       if (oldest == null) return; // nothing left: another thread emptied the store
-      oldest.lock.lock();
-      try {
+      synchronized (oldest) {
         Iterator<Variants> it = oldest.byUrl.values().iterator();
         if (it.hasNext()) {
           Variants v = it.next();
@@ -118,8 +108,6 @@ public final class InMemoryEtagStore implements EtagStore {
           bytes.addAndGet(-v.weight);
           evictions.increment();
         }
-      } finally {
-        oldest.lock.unlock();
       }
     }
   }
@@ -128,11 +116,8 @@ public final class InMemoryEtagStore implements EtagStore {
   public void invalidate(String url) {
     Stripe s = stripe(url);
     Variants v;
-    s.lock.lock();
-    try {
+    synchronized (s) {
       v = s.byUrl.remove(url);
-    } finally {
-      s.lock.unlock();
     }
     if (v != null) bytes.addAndGet(-v.weight);
   }
@@ -141,12 +126,9 @@ public final class InMemoryEtagStore implements EtagStore {
   public void invalidateAll() {
     for (Stripe s : stripes) {
       long freed = 0;
-      s.lock.lock();
-      try {
+      synchronized (s) {
         for (Variants v : s.byUrl.values()) freed += v.weight;
         s.byUrl.clear();
-      } finally {
-        s.lock.unlock();
       }
       bytes.addAndGet(-freed);
     }
@@ -169,7 +151,6 @@ public final class InMemoryEtagStore implements EtagStore {
 
   /** One stripe: its URLs' entries, least recently used first. */
   private static final class Stripe {
-    final ReentrantLock lock = new ReentrantLock();
     final LinkedHashMap<String, Variants> byUrl = new LinkedHashMap<>(16, 0.75f, true);
   }
 
@@ -190,7 +171,7 @@ public final class InMemoryEtagStore implements EtagStore {
   private static final class Variants {
     final Map<Variant, CachedResponse> byVariant;
     final long weight;
-    long used = System.nanoTime();
+    long used = System.nanoTime(); // written and read under the stripe's monitor
 
     Variants(String url, Map<Variant, CachedResponse> byVariant) {
       this.byVariant = Map.copyOf(byVariant);
