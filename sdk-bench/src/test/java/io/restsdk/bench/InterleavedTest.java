@@ -65,6 +65,20 @@ class InterleavedTest {
   }
 
   @Test
+  void contendersNamedOnTheCommandLineFollowTheBaselineInTheirOrder() {
+    Interleaved.Task reads = Interleaved.tasks().get(0);
+    assertEquals(List.of("okhttp", "retrofit", "restsdk_nocache", "restsdk"),
+        reads.only(List.of("retrofit", "restsdk_nocache", "okhttp", "restsdk")).contenders());
+    Interleaved.Task revalidation = Interleaved.tasks().stream()
+        .filter(t -> t.name().equals("revalidate100k")).findFirst().orElseThrow();
+    assertEquals(List.of("okhttp", "restsdk"),
+        revalidation.only(List.of("restsdk_nocache", "restsdk")).contenders(),
+        "without a cache there is no 304 to measure");
+    assertEquals("okhttp", Interleaved.tasks().get(1).contenders().get(0));
+    assertTrue(reads.contenders().contains("restsdk_defaults"), "the targets' contender");
+  }
+
+  @Test
   void aFailingOperationOnAPoolThreadFailsTheRun() {
     Interleaved.Task task = new Interleaved.Task("boom", "boom", List.of("okhttp"), 4, c -> {
       throw new IllegalStateException("404 where 200 was expected");
