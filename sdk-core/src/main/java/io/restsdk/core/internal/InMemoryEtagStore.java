@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class InMemoryEtagStore implements EtagStore {
-  private static final int STRIPES = 16;
+  private static final int STRIPE_BITS = 4;
+  private static final int STRIPES = 1 << STRIPE_BITS;
 
   private final long maxBytes;
   private final Stripe[] stripes = new Stripe[STRIPES];
@@ -144,9 +145,12 @@ public final class InMemoryEtagStore implements EtagStore {
     return evictions.sum();
   }
 
+  /**
+   * The stripe of a URL, from the top bits of a multiplicative hash: the maps inside index by the
+   * low bits, and a stripe chosen by those would leave all but one in sixteen of its buckets empty.
+   */
   private Stripe stripe(String url) {
-    int h = url.hashCode();
-    return stripes[(h ^ (h >>> 16)) & (STRIPES - 1)];
+    return stripes[(url.hashCode() * 0x9E3779B9) >>> (32 - STRIPE_BITS)];
   }
 
   /** One stripe: its URLs' entries, least recently used first. */
