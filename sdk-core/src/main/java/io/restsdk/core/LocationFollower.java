@@ -244,7 +244,9 @@ final class LocationFollower {
     URI parsed = uriReference(location);
     if (parsed == null) return null;
     HttpUrl u = base.resolve(location);
-    if (u != null && parsed.isAbsolute()) Urls.knownUri(u, parsed); // spares a second parse
+    if (u != null) { // the URI of it, without a second parse (kept only when it reads the same)
+      Urls.knownUri(u, parsed.isAbsolute() ? parsed : Urls.uri(base).resolve(parsed));
+    }
     return u;
   }
 

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
@@ -36,7 +35,8 @@ public final class InMemoryEtagStore implements EtagStore {
 
   private final long maxBytes;
   private final Stripe[] stripes = new Stripe[STRIPES];
-  private final AtomicLong bytes = new AtomicLong();
+  /** The bytes held: a sum of cells, so that threads storing at once do not contend on one. */
+  private final LongAdder bytes = new LongAdder();
   private final LongAdder evictions = new LongAdder();
 
   /** A store holding at most {@code maxBytes} (body bytes + headers + overhead). */
@@ -80,12 +80,13 @@ public final class InMemoryEtagStore implements EtagStore {
       s.byUrl.put(url, now);
       grown = now.weight - (old == null ? 0 : old.weight);
     }
-    if (bytes.addAndGet(grown) > maxBytes) evict();
+    bytes.add(grown);
+    if (grown > 0 && bytes.sum() > maxBytes) evict();
   }
 
   /** Evicts the least recently used entry of all until the bytes fit the budget. */
   private void evict() {
-    while (bytes.get() > maxBytes) {
+    while (bytes.sum() > maxBytes) {
       Stripe oldest = null;
       long oldestUse = Long.MAX_VALUE;
       for (Stripe s : stripes) {
@@ -106,7 +107,7 @@ public final class InMemoryEtagStore implements EtagStore {
         if (it.hasNext()) {
           Variants v = it.next();
           it.remove();
-          bytes.addAndGet(-v.weight);
+          bytes.add(-v.weight);
           evictions.increment();
         }
       }
@@ -120,7 +121,7 @@ public final class InMemoryEtagStore implements EtagStore {
     synchronized (s) {
       v = s.byUrl.remove(url);
     }
-    if (v != null) bytes.addAndGet(-v.weight);
+    if (v != null) bytes.add(-v.weight);
   }
 
   @Override
@@ -131,13 +132,13 @@ public final class InMemoryEtagStore implements EtagStore {
         for (Variants v : s.byUrl.values()) freed += v.weight;
         s.byUrl.clear();
       }
-      bytes.addAndGet(-freed);
+      bytes.add(-freed);
     }
   }
 
   @Override
   public long bytesInUse() {
-    return bytes.get();
+    return bytes.sum();
   }
 
   @Override
