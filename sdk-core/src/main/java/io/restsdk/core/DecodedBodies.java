@@ -49,6 +49,19 @@ final class DecodedBodies {
     return d != null && d.type.equals(type) ? d.value : null;
   }
 
+  /**
+   * Drops the value of {@code body}, which the cache no longer holds (a 200 replaced it), at
+   * once rather than when the collector clears its key.
+   */
+  void forget(byte[] body) {
+    byBody.remove(body);
+  }
+
+  /** How many values are kept (for tests). */
+  int size() {
+    return byBody.size();
+  }
+
   void put(byte[] body, Type type, Hal.Decoded<?> value) {
     byBody.put(body, new Decoded(type, value));
   }

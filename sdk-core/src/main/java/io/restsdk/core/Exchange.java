@@ -513,6 +513,9 @@ final class Exchange<T> {
         // HEAD answers carry no body to keep: only GETs fill the cache.
         boolean stored = ctx.method.equals("GET") && ctx.key != null
             && client.conditional.storeOrEvict(ctx.key, etag, raw, request);
+        if (ctx.sentFor != null && client.decodedBodies != null) {
+          client.decodedBodies.forget(ctx.sentFor.body()); // the body revalidated is replaced
+        }
         yield done(new ApiResponse.Ok<>(entity(raw, raw.body(), etag, ctx, stored)));
       }
       case CREATED -> follow.created(this, raw, ctx);

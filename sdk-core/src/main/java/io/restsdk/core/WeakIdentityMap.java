@@ -32,6 +32,11 @@ final class WeakIdentityMap<K, V> {
     map.put(new Key<>(key, collected), value);
   }
 
+  /** Removes the entry of {@code key} (by identity), if any. */
+  void remove(K key) {
+    map.remove(new Lookup(key));
+  }
+
   /** The value for {@code key}, computed and stored first when there is none. */
   V computeIfAbsent(K key, Function<? super K, ? extends V> compute) {
     V v = get(key);

@@ -80,6 +80,7 @@ class ReuseDecodedBodiesTest extends ClientTest {
     assertEquals("Dune", v1.title());
     assertEquals("Children", v2.title());
     assertSame(v2, again, "the value of the body now cached, not the first one");
+    assertEquals(1, client.decodedBodies.size(), "the replaced body's value is gone at once");
   }
 
   @ParameterizedTest

@@ -27,6 +27,12 @@ class WeakIdentityMapTest {
     assertEquals("a2", m.get(a));
     assertEquals("b", m.get(b));
     assertEquals(2, m.size());
+    m.remove(new byte[] {1, 2, 3});
+    assertEquals(2, m.size(), "an equal array removes nothing");
+    m.remove(a);
+    assertNull(m.get(a));
+    assertEquals("b", m.get(b));
+    assertEquals(1, m.size());
   }
 
   @Test
