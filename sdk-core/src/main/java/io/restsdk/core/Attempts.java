@@ -30,7 +30,7 @@ final class Attempts<R> {
   private final Policies.Send send;
   private final Function<ApiException, @Nullable R> recover;
   private final long startNanos = System.nanoTime();
-  private final List<SdkException> failures = new ArrayList<>(2);
+  private final List<SdkException> failures = new ArrayList<>(); // no array until a failure
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile Request request;
   /** HTTP attempts sent, a replay after a token refresh included. */
