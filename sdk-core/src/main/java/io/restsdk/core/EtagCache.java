@@ -48,8 +48,8 @@ public final class EtagCache {
   }
 
   /**
-   * An in-memory cache holding at most {@code maxBytes} of bodies, headers and overhead; least
-   * valuable entries are evicted first.
+   * An in-memory cache holding at most {@code maxBytes} of bodies, headers and overhead; the
+   * least recently used entries are evicted first, before the store that went over returns.
    *
    * @throws IllegalArgumentException if {@code maxBytes} is not positive
    */
