@@ -183,6 +183,10 @@ abstract class EtagStoreContract {
     CyclicBarrier start = new CyclicBarrier(writers + readers);
     AtomicBoolean writing = new AtomicBoolean(true);
     AtomicInteger seen = new AtomicInteger();
+    // Writers wait halfway until every reader has seen an entry, so that reads overlap writes
+    // however fast the store is (without it, the writes could all end before a reader ran).
+    java.util.concurrent.CountDownLatch readersSawOne =
+        new java.util.concurrent.CountDownLatch(readers);
     ExecutorService pool = Executors.newFixedThreadPool(writers + readers);
     try {
       List<Future<?>> writes = new ArrayList<>();
@@ -191,18 +195,26 @@ abstract class EtagStoreContract {
         int id = t;
         writes.add(pool.submit(() -> {
           start.await();
-          for (int i = 0; i < 300; i++) store.put(key, version(id + "-" + i, 500 + 100 * id));
+          for (int i = 0; i < 300; i++) {
+            store.put(key, version(id + "-" + i, 500 + 100 * id));
+            if (i == 150) readersSawOne.await(30, java.util.concurrent.TimeUnit.SECONDS);
+          }
           return null;
         }));
       }
       for (int t = 0; t < readers; t++) {
         reads.add(pool.submit(() -> {
           start.await();
+          boolean sawOne = false;
           while (writing.get()) {
             CachedResponse r = store.get(key);
             if (r != null) {
               assertTrue(whole(r), "torn: " + r);
               seen.incrementAndGet();
+              if (!sawOne) {
+                sawOne = true;
+                readersSawOne.countDown();
+              }
             }
           }
           return null;
