@@ -475,12 +475,10 @@ final class Exchange<T> {
   /** The credentials this request carries: the token and the values of credential headers. */
   private List<String> secrets(@Nullable String token, boolean sameOrigin) {
     List<String> pairs = request.headerPairs();
-    List<String> secrets = token == null ? List.of() : List.of(token); // usually all there is
+    List<String> secrets = new java.util.ArrayList<>(); // no array until something is added
+    if (token != null) secrets.add(token);
     for (int i = 0; sameOrigin && i < pairs.size(); i += 2) {
-      if (isCredential(pairs.get(i))) {
-        if (!(secrets instanceof java.util.ArrayList)) secrets = new java.util.ArrayList<>(secrets);
-        secrets.add(pairs.get(i + 1));
-      }
+      if (isCredential(pairs.get(i))) secrets.add(pairs.get(i + 1));
     }
     return secrets;
   }
