@@ -6,8 +6,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The decoded values of bodies held by the ETag cache: a 304 answers with the value decoded
  * from the same bytes before instead of decoding them again. By default only values of deeply
- * immutable types are kept ({@link ImmutableTypes}); with
- * {@link RestClient.Builder#reuseDecodedBodies(boolean) reuseDecodedBodies(true)} every value
+ * immutable types are handed out again ({@link ImmutableTypes}): a value of a type that may
+ * qualify is kept when decoded and checked the first time a 304 asks for it, so that a 200
+ * nobody revalidates pays for no check. With
+ * {@link RestClient.Builder#reuseDecodedBodies(boolean) reuseDecodedBodies(true)}, every value
  * but a {@code byte[]}.
  *
  * <p>Keyed by the identity of the cached body array, weakly: when the ETag cache drops or
@@ -37,16 +39,32 @@ final class DecodedBodies {
     return immutable == null || immutable.mayQualify(type);
   }
 
-  /** Whether {@code value}, decoded as {@code type}, may be handed out again. */
-  boolean keeps(Type type, Object value) {
-    if (value instanceof byte[]) return false; // each caller gets a copy it may write to
-    return immutable == null || immutable.qualifies(type, value);
+  /**
+   * Whether {@code value} may be kept at all: a {@code byte[]} never is (each caller gets a copy
+   * it may write to). Whether its collections are unmodifiable is checked when it is first asked
+   * for again ({@link #get}), so that a 200 nobody revalidates pays for no check.
+   */
+  static boolean mayHold(Object value) {
+    return !(value instanceof byte[]);
   }
 
-  /** The value (with the links of its body) decoded from {@code body} as {@code type}, or null. */
+  /**
+   * The value (with the links of its body) decoded from {@code body} as {@code type}, or null.
+   * A value of a type whose values are checked one by one is checked the first time it is asked
+   * for; one that does not qualify is dropped, and null returned.
+   */
   Hal.@Nullable Decoded<?> get(byte[] body, Type type) {
     Decoded d = byBody.get(body);
-    return d != null && d.type.equals(type) ? d.value : null;
+    if (d == null || !d.type.equals(type)) return null;
+    ImmutableTypes check = immutable;
+    if (!d.checked && check != null) {
+      if (!check.qualifies(type, d.value.value())) {
+        byBody.remove(body);
+        return null;
+      }
+      d.checked = true;
+    }
+    return d.value;
   }
 
   /**
@@ -62,9 +80,22 @@ final class DecodedBodies {
     return byBody.size();
   }
 
+  /** Keeps {@code value}, decoded from {@code body} as {@code type}; see {@link #mayHold}. */
   void put(byte[] body, Type type, Hal.Decoded<?> value) {
-    byBody.put(body, new Decoded(type, value));
+    byBody.put(body, new Decoded(type, value, immutable == null));
   }
 
-  private record Decoded(Type type, Hal.Decoded<?> value) {}
+  /** A value kept, and whether it was shown to qualify (always, when every value is kept). */
+  private static final class Decoded {
+    final Type type;
+    final Hal.Decoded<?> value;
+    /** Written once, true, by whichever reader checks first; a race only checks twice. */
+    volatile boolean checked;
+
+    Decoded(Type type, Hal.Decoded<?> value, boolean checked) {
+      this.type = type;
+      this.value = value;
+      this.checked = checked;
+    }
+  }
 }

@@ -37,21 +37,29 @@ final class Decoder {
   /**
    * The body of a cached array decoded, or the value decoded from that same array before (a
    * 304 after the 200 that stored it) when {@link DecodedBodies} keeps values of its type.
+   *
+   * @param revalidated the body is one the cache held before this response (a 304); otherwise
+   *     it has just arrived, and no value decoded from it can be kept yet
    */
   @SuppressWarnings("unchecked")
   static <T> Hal.Decoded<T> cachedValue(RestClient client, Type type, byte[] body,
       Headers headers, HttpUrl base, int status, String method, String shownUrl,
-      Scrubber scrubber) {
+      Scrubber scrubber, boolean revalidated) {
     DecodedBodies memo = client.decodedBodies;
     if (memo == null || !memo.mayKeep(type)) {
       return decode(client, type, body, headers, base, status, method, shownUrl, scrubber);
     }
-    Hal.Decoded<T> known = (Hal.Decoded<T>) memo.get(body, type);
-    if (known != null) return known;
+    if (revalidated) {
+      Hal.Decoded<T> known = (Hal.Decoded<T>) memo.get(body, type);
+      if (known != null) return known;
+    }
     Hal.Decoded<T> d = decode(client, type, body, headers, base, status, method, shownUrl,
         scrubber);
     T value = d.value();
-    if (value != null && memo.keeps(type, value)) memo.put(body, type, d);
+    // mayKeep again: a 304 may just have shown that values of this type do not qualify
+    if (value != null && DecodedBodies.mayHold(value) && memo.mayKeep(type)) {
+      memo.put(body, type, d);
+    }
     return d;
   }
 

@@ -670,7 +670,7 @@ final class Exchange<T> {
     Scrubber scrubber = ctx.scrubber(client.tokenProvider);
     Hal.Decoded<T> d = cached
         ? Decoder.cachedValue(client, type, body, headers, ctx.url, status, ctx.method,
-            ctx.shownUrl, scrubber)
+            ctx.shownUrl, scrubber, revalidated)
         : Decoder.decode(client, type, body, headers, ctx.url, status, ctx.method, ctx.shownUrl,
             scrubber);
     return new Entity<>(d.value(), etag, status, headers, Urls.uri(ctx.url), revalidated,

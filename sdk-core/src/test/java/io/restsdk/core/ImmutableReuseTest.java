@@ -108,6 +108,16 @@ class ImmutableReuseTest extends ClientTest {
     assertNotSame(got.get(1), got.get(2));
     got.get(1).books().clear(); // the caller's own copy
     assertEquals(1, got.get(2).books().size());
+    assertEquals(0, client.decodedBodies.size(),
+        "the value kept from the 200 is dropped at the first 304, and none is kept after");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aQualifyingValueStaysKeptAfterItsFirstCheck(Mode mode) {
+    List<Shelf> got = getThreeTimes(mode, Shelf.class, SHELF);
+    assertSame(got.get(0), got.get(2));
+    assertEquals(1, client.decodedBodies.size(), "the one value, kept for the next 304");
   }
 
   @ParameterizedTest
