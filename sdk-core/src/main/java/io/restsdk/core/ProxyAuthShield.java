@@ -9,10 +9,11 @@ import org.jspecify.annotations.Nullable;
  * Keeps OkHttp's proxy-authentication follow-up away from a 407 that no proxy sent. OkHttp fails
  * such a response with a raw {@code ProtocolException} ("Received HTTP_PROXY_AUTH (407) code
  * while not using proxy"), which would surface as an I/O failure and be retried. So {@link #hide},
- * in the network interceptor of {@link ResponseShields} (below OkHttp's follow-ups), gives a 407 from a server reached without an HTTP proxy
- * another status and a marker header, and {@link #restore}, in its application interceptor (above them), brings
- * back the 407, which then maps to an {@link ApiException} like any other failing status. A 407 from a
- * real HTTP proxy is left to OkHttp's proxy authenticator.
+ * in the network interceptor ({@link StaleConnectionCheck}, below OkHttp's follow-ups), gives a
+ * 407 from a server reached without an HTTP proxy another status and a marker header, and
+ * {@link #restore}, in the application interceptor of {@link ResponseShields} (above them),
+ * brings back the 407, which then maps to an {@link ApiException} like any other failing
+ * status. A 407 from a real HTTP proxy is left to OkHttp's proxy authenticator.
  */
 final class ProxyAuthShield {
   private static final String MARKER = "X-Restsdk-Hidden-Status";

@@ -2,6 +2,7 @@ package io.restsdk.core;
 
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
 
 /**
  * The two interceptors the client puts on every {@code OkHttpClient} it uses, a caller's
@@ -16,24 +17,25 @@ import okhttp3.OkHttpClient;
  *   <li>{@link ProxyAuthShield}: hides a 407 that no proxy sent from OkHttp's proxy logic.
  * </ul>
  *
- * <p>{@link StaleConnectionCheck} stays an interceptor of its own (one per client, with its idle
- * time), after this network interceptor.
+ * <p>The network interceptor is the {@link StaleConnectionCheck} (one per client, with its idle
+ * time): it checks the pooled connection, then hides from the response what OkHttp's follow-ups
+ * must not act on ({@link #hide}).
  */
 final class ResponseShields {
   /** Above OkHttp's follow-ups: restores what the network interceptor hid. */
   static final Interceptor APPLICATION = chain ->
       RetryAfterShield.restore(ProxyAuthShield.restore(SendTracker.proceed(chain)));
 
-  /** Below OkHttp's follow-ups: hides what they must not act on. */
-  static final Interceptor NETWORK = chain -> ProxyAuthShield.hide(
-      RetryAfterShield.hide(chain.proceed(chain.request())), chain.connection());
-
   private ResponseShields() {}
 
-  /** Installs both once (a derived client already has them), then the stale-connection check. */
+  /** Installs both once (a derived client already has them). */
   static OkHttpClient.Builder install(OkHttpClient.Builder ok) {
     if (!ok.interceptors().contains(APPLICATION)) ok.addInterceptor(APPLICATION);
-    if (!ok.networkInterceptors().contains(NETWORK)) ok.addNetworkInterceptor(NETWORK);
     return StaleConnectionCheck.install(ok);
+  }
+
+  /** Below OkHttp's follow-ups (in the network interceptor): hides what they must not act on. */
+  static Response hide(Response r, Interceptor.Chain chain) {
+    return ProxyAuthShield.hide(RetryAfterShield.hide(r), chain.connection());
   }
 }

@@ -7,9 +7,9 @@ import okhttp3.Response;
  * Keeps OkHttp's own follow-up logic away from {@code Retry-After}. OkHttp re-sends any request,
  * a POST included, that got a 503 with {@code Retry-After: 0}, behind the client's retry rules,
  * and fails with a raw {@code NumberFormatException} on a value too large for an int. So a
- * {@link #hide}, in the network interceptor of {@link ResponseShields} (below OkHttp's
- * follow-ups), renames the header on 503s, and {@link #restore}, in its application interceptor
- * (above them), brings it back before anyone else sees the response.
+ * {@link #hide}, in the network interceptor ({@link StaleConnectionCheck}, below OkHttp's
+ * follow-ups), renames the header on 503s, and {@link #restore}, in the application interceptor
+ * of {@link ResponseShields} (above them), brings it back before anyone else sees the response.
  */
 final class RetryAfterShield {
   private static final String HIDDEN = "X-Restsdk-Retry-After";

@@ -38,6 +38,10 @@ import org.jspecify.annotations.Nullable;
  * no entry is fresh (or was only ever used by calls of another client) and is not probed.
  * HTTP/2 connections are never probed: their reader thread owns the socket, and OkHttp checks
  * them with pings and GOAWAY. Thread-safe; one per OkHttp client.
+ *
+ * <p>It is also the client's network interceptor of {@link ResponseShields}: the response it
+ * passes up has what OkHttp's follow-ups must not act on hidden ({@link ResponseShields#hide}),
+ * one interceptor hop instead of two.
  */
 final class StaleConnectionCheck implements Interceptor {
   /** How long a connection must have been idle before a write is preceded by the probe. */
@@ -53,7 +57,10 @@ final class StaleConnectionCheck implements Interceptor {
     this.idleNanos = idle.toNanos();
   }
 
-  /** Installs a check with the default idle time, unless the client already has one. */
+  /**
+   * Installs a check with the default idle time, unless the client already has one (a derived
+   * client's, or one a test installed with its own idle time).
+   */
   static OkHttpClient.Builder install(OkHttpClient.Builder ok) {
     for (Interceptor i : ok.networkInterceptors()) {
       if (i instanceof StaleConnectionCheck) return ok;
@@ -85,7 +92,7 @@ final class StaleConnectionCheck implements Interceptor {
       IdleSince since = RELEASED.get(connection);
       if (since != null && System.nanoTime() - since.nanos >= idleNanos) probe(connection);
     }
-    return chain.proceed(chain.request());
+    return ResponseShields.hide(chain.proceed(chain.request()), chain);
   }
 
   /** Throws {@link StaleConnectionException}, with the socket closed, when it is dead. */
