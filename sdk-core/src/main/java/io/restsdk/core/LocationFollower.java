@@ -241,6 +241,13 @@ final class LocationFollower {
    * {@code ::::} into a path), so the value is parsed strictly first.
    */
   static @Nullable HttpUrl resolve(HttpUrl base, String location) {
+    // The usual Location, an absolute path of plain characters, is a URI reference as it is;
+    // its URL's URI is then parsed once, from the resolved URL's string, by Urls.uri.
+    return isPlainPath(location) ? base.resolve(location) : resolveStrictly(base, location);
+  }
+
+  /** {@link #resolve} with the {@code Location} parsed as a URI reference first, always. */
+  static @Nullable HttpUrl resolveStrictly(HttpUrl base, String location) {
     URI parsed = uriReference(location);
     if (parsed == null) return null;
     HttpUrl u = base.resolve(location);
@@ -248,6 +255,22 @@ final class LocationFollower {
       Urls.knownUri(u, parsed.isAbsolute() ? parsed : Urls.uri(base).resolve(parsed));
     }
     return u;
+  }
+
+  /**
+   * Whether {@code value} is an absolute path ({@code /items/42}) of unreserved characters and
+   * slashes only, without dot segments: a valid URI reference that resolves to itself.
+   */
+  static boolean isPlainPath(String value) {
+    int n = value.length();
+    if (n == 0 || value.charAt(0) != '/' || n > 1 && value.charAt(1) == '/') return false;
+    for (int i = 1; i < n; i++) {
+      char c = value.charAt(i);
+      boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+          || c == '/' || c == '-' || c == '_' || c == '~' || c == '.' && value.charAt(i - 1) != '/';
+      if (!plain) return false;
+    }
+    return true;
   }
 
   private static boolean isUriReference(String value) {
