@@ -241,9 +241,16 @@ final class LocationFollower {
    * {@code ::::} into a path), so the value is parsed strictly first.
    */
   static @Nullable HttpUrl resolve(HttpUrl base, String location) {
-    // The usual Location, an absolute path of plain characters, is a URI reference as it is;
-    // its URL's URI is then parsed once, from the resolved URL's string, by Urls.uri.
-    return isPlainPath(location) ? base.resolve(location) : resolveStrictly(base, location);
+    if (!isPlainPath(location) || !base.username().isEmpty() || !base.password().isEmpty()) {
+      return resolveStrictly(base, location);
+    }
+    // The usual Location, an absolute path of plain characters, is a URI reference that
+    // resolves to itself: its URL's URI is the base's scheme and host with that path, read the
+    // same way as the URL, so neither needs a parse of the whole URL nor a comparison of the two
+    // strings. (A base with user info goes the strict way: its encodings may differ.)
+    HttpUrl u = base.resolve(location);
+    if (u != null) Urls.knownUri(u.toString(), Urls.uri(base).resolve(URI.create(location)));
+    return u;
   }
 
   /** {@link #resolve} with the {@code Location} parsed as a URI reference first, always. */

@@ -60,6 +60,11 @@ final class Urls {
     if (s.equals(uri.toString())) URIS.put(s, uri);
   }
 
+  /** Remembers {@code uri} as {@link #uri}'s answer for {@code url}, known to read the same. */
+  static void knownUri(String url, URI uri) {
+    URIS.put(url, uri);
+  }
+
   /** The URIs of URLs seen lately: the same item read again needs no second parse. */
   private static final Recent<String, URI> URIS = new Recent<>(64);
 

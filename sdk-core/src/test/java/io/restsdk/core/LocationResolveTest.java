@@ -27,7 +27,17 @@ class LocationResolveTest {
     HttpUrl url = LocationFollower.resolve(BASE, location);
     assertEquals(LocationFollower.resolveStrictly(BASE, location), url);
     assertEquals("https://api.example.com" + location, url.toString());
-    assertEquals(url.toString(), Urls.uri(url).toString());
+    URI uri = Urls.uri(url);
+    assertEquals(url.toString(), uri.toString());
+    assertEquals(URI.create(url.toString()), uri);
+  }
+
+  @Test
+  void aBaseWithUserInfoTakesTheStrictWay() {
+    HttpUrl base = HttpUrl.get("https://us%7Cer:p%5Ess@api.example.com/v1/items");
+    HttpUrl url = LocationFollower.resolve(base, "/items/c1");
+    assertEquals("https://us%7Cer:p%5Ess@api.example.com/items/c1", url.toString());
+    assertEquals(URI.create(url.toString()), Urls.uri(url));
   }
 
   @ParameterizedTest
@@ -54,10 +64,11 @@ class LocationResolveTest {
       plain++;
       HttpUrl strict = LocationFollower.resolveStrictly(BASE, location);
       assertNotNull(strict, location);
-      assertEquals(strict, LocationFollower.resolve(BASE, location), location);
-      URI uri = Urls.uri(strict);
-      assertEquals(strict.toString(), uri.toString(), location);
-      assertEquals(URI.create(BASE.toString()).resolve(location), uri, location);
+      HttpUrl url = LocationFollower.resolve(BASE, location);
+      assertEquals(strict, url, location);
+      URI uri = Urls.uri(url); // the one the short way remembered
+      assertEquals(url.toString(), uri.toString(), location);
+      assertEquals(URI.create(url.toString()), uri, location);
     }
     assertTrue(plain > 1_000, "plain paths generated: " + plain);
   }
