@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * URL parsing with small memos ({@link Recent}): the same item read again, or a {@code Location}
- * resolved, checked and then sent, is parsed once. Every memo is bounded by its slot count.
+ * resolved, checked and then sent, is parsed once. Every memo is bounded by its slot count. The
+ * memos are shared by every client and outlive them, so a URL with a query or user info (where
+ * API keys and passwords go) is never remembered: it is parsed each time.
  *
  * <pre>{@code
  * URI u = Urls.uri(httpUrl);            // new URI(httpUrl.toString()), remembered
@@ -23,7 +25,8 @@ final class Urls {
    */
   static URI uri(HttpUrl url) {
     String s = url.toString();
-    URI known = URIS.get(s);
+    boolean memo = memoizable(s);
+    URI known = memo ? URIS.get(s) : null;
     if (known != null) return known;
     URI u;
     try {
@@ -31,7 +34,7 @@ final class Urls {
     } catch (java.net.URISyntaxException e) {
       u = url.uri();
     }
-    URIS.put(s, u);
+    if (memo) URIS.put(s, u);
     return u;
   }
 
@@ -40,16 +43,26 @@ final class Urls {
    * parsed again when it is sent, and a {@code Location} is resolved before either.
    */
   static @Nullable HttpUrl parse(String url) {
-    HttpUrl known = PARSED.get(url);
+    boolean memo = memoizable(url);
+    HttpUrl known = memo ? PARSED.get(url) : null;
     if (known != null) return known;
     HttpUrl u = HttpUrl.parse(url);
-    if (u != null) PARSED.put(url, u);
+    if (u != null && memo) PARSED.put(url, u);
     return u;
   }
 
   /** Remembers {@code url} as the parse of its own string (see {@link #parse}). */
   static void parsed(HttpUrl url) {
-    PARSED.put(url.toString(), url);
+    String s = url.toString();
+    if (memoizable(s)) PARSED.put(s, url);
+  }
+
+  /**
+   * Whether {@code url} (or a path) may sit in a memo shared by every client: not when it has a
+   * query or an {@code @} (user info, or a path that holds an address), which may be secrets.
+   */
+  static boolean memoizable(String url) {
+    return url.indexOf('?') < 0 && url.indexOf('@') < 0;
   }
 
   private static final Recent<String, HttpUrl> PARSED = new Recent<>(64);
@@ -57,12 +70,12 @@ final class Urls {
   /** Remembers {@code uri} as {@link #uri}'s answer for {@code url} when both read the same. */
   static void knownUri(HttpUrl url, URI uri) {
     String s = url.toString();
-    if (s.equals(uri.toString())) URIS.put(s, uri);
+    if (memoizable(s) && s.equals(uri.toString())) URIS.put(s, uri);
   }
 
   /** Remembers {@code uri} as {@link #uri}'s answer for {@code url}, known to read the same. */
   static void knownUri(String url, URI uri) {
-    URIS.put(url, uri);
+    if (memoizable(url)) URIS.put(url, uri);
   }
 
   /** The URIs of URLs seen lately: the same item read again needs no second parse. */
@@ -79,7 +92,9 @@ final class Urls {
 
   /** Remembers that {@code path} resolves against {@code base} to {@code url}. */
   static void resolved(HttpUrl base, String path, HttpUrl url) {
-    RESOLVED.put(path, new Resolved(base, url));
+    if (memoizable(path) && memoizable(base.toString())) {
+      RESOLVED.put(path, new Resolved(base, url));
+    }
   }
 
   private record Resolved(HttpUrl base, HttpUrl url) {}
