@@ -1,14 +1,17 @@
 package io.restsdk.core;
 
 import java.lang.reflect.Type;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The decoded values of bodies held by the ETag cache: a 304 answers with the value decoded
  * from the same bytes before instead of decoding them again. By default only values of deeply
- * immutable types are handed out again ({@link ImmutableTypes}): a value of a type that may
- * qualify is kept when decoded and checked the first time a 304 asks for it, so that a 200
- * nobody revalidates pays for no check. With
+ * immutable types are handed out again ({@link ImmutableTypes}). The first value of a type that
+ * may qualify is checked when it is decoded: one that does not settles that the type's values are
+ * never kept. Once one has qualified, the values after it are kept unchecked and checked the first
+ * time a 304 asks for them, so that a 200 nobody revalidates pays for no check. With
  * {@link RestClient.Builder#reuseDecodedBodies(boolean) reuseDecodedBodies(true)}, every value
  * but a {@code byte[]}.
  *
@@ -23,6 +26,8 @@ final class DecodedBodies {
   private final WeakIdentityMap<byte[], Decoded> byBody = new WeakIdentityMap<>();
   /** Null when every value is kept (reuseDecodedBodies(true)). */
   private final @Nullable ImmutableTypes immutable;
+  /** Types one of whose values qualified: their next values are checked when asked for. */
+  private final Set<Type> qualified = ConcurrentHashMap.newKeySet();
 
   DecodedBodies(@Nullable ImmutableTypes immutable) {
     this.immutable = immutable;
@@ -37,15 +42,6 @@ final class DecodedBodies {
   /** Whether a value decoded as {@code type} may be kept (some are checked one by one). */
   boolean mayKeep(Type type) {
     return immutable == null || immutable.mayQualify(type);
-  }
-
-  /**
-   * Whether {@code value} may be kept at all: a {@code byte[]} never is (each caller gets a copy
-   * it may write to). Whether its collections are unmodifiable is checked when it is first asked
-   * for again ({@link #get}), so that a 200 nobody revalidates pays for no check.
-   */
-  static boolean mayHold(Object value) {
-    return !(value instanceof byte[]);
   }
 
   /**
@@ -80,9 +76,22 @@ final class DecodedBodies {
     return byBody.size();
   }
 
-  /** Keeps {@code value}, decoded from {@code body} as {@code type}; see {@link #mayHold}. */
+  /**
+   * Keeps {@code value}, decoded from {@code body} as {@code type}, unless it is a
+   * {@code byte[]} (each caller gets a copy it may write to) or the first value of its type and
+   * not deeply immutable.
+   */
   void put(byte[] body, Type type, Hal.Decoded<?> value) {
-    byBody.put(body, new Decoded(type, value, immutable == null));
+    Object v = value.value();
+    if (v == null || v instanceof byte[]) return;
+    ImmutableTypes check = immutable;
+    boolean checked = check == null;
+    if (!checked && !qualified.contains(type)) {
+      if (!check.qualifies(type, v)) return; // and the type's values are never kept again
+      qualified.add(type);
+      checked = true;
+    }
+    byBody.put(body, new Decoded(type, value, checked));
   }
 
   /** A value kept, and whether it was shown to qualify (always, when every value is kept). */

@@ -57,9 +57,7 @@ final class Decoder {
         scrubber);
     T value = d.value();
     // mayKeep again: a 304 may just have shown that values of this type do not qualify
-    if (value != null && DecodedBodies.mayHold(value) && memo.mayKeep(type)) {
-      memo.put(body, type, d);
-    }
+    if (value != null && memo.mayKeep(type)) memo.put(body, type, d);
     return d;
   }
 
