@@ -140,6 +140,53 @@ final class Interleaved {
   }
 
   /**
+   * Runs {@code workload} in a JVM of its own ({@link #workload}), with this JVM's heap settings
+   * and {@code args} (the mode's options), against the same server; returns its table.
+   */
+  private static String forked(String workload, List<String> args, URI base, Path scratch)
+      throws Exception {
+    Path table = scratch.resolve(workload + ".md");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (a.startsWith("-Xms") || a.startsWith("-Xmx")) cmd.add(a);
+    }
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        Interleaved.class.getName(), base.toString(), table.toString()));
+    for (int i = 0; i < args.size(); i += 2) {
+      if (!args.get(i).equals("--workloads") && !args.get(i).equals("--jvm")) {
+        cmd.add(args.get(i));
+        cmd.add(args.get(i + 1));
+      }
+    }
+    cmd.addAll(List.of("--workloads", workload, "--jvm", "one"));
+    Process p = new ProcessBuilder(cmd).inheritIO().start();
+    int exit = p.waitFor();
+    if (exit != 0) {
+      throw new IllegalStateException("interleaved: the JVM of " + workload + " exited " + exit);
+    }
+    return Files.readString(table);
+  }
+
+  /**
+   * One workload's JVM ({@link #forked}): {@code <server URL> <table file> <options>}; runs the
+   * options' one workload in this JVM and writes its table to the file.
+   */
+  public static void main(String[] args) throws Exception {
+    URI base = URI.create(args[0]);
+    Path out = Path.of(args[1]);
+    Path dir = Files.createTempDirectory("restsdk-bench-workload");
+    try {
+      String md = main(List.of(args).subList(2, args.length), false, base, dir);
+      Files.writeString(out, md);
+    } finally {
+      try (var paths = Files.walk(dir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(q -> q.toFile().delete());
+      }
+    }
+  }
+
+  /**
    * {@code each} operations on each of {@code threads} threads of {@code pool} at once (the
    * threads live across rounds, so none is started inside one); returns when all are done, and
    * fails with the first failure.
@@ -225,10 +272,17 @@ final class Interleaved {
 
   /**
    * The mode's command line: {@code [--rounds N] [--warmup N] [--scale X] [--workloads a,b]
-   * [--contenders c,d]}; by default 600 warm-up and 600 recorded rounds of a few milliseconds
-   * each (short rounds: a slow stretch of the host then spoils a few rounds, which the median
-   * leaves out, instead of shifting every long one). {@code quick} runs 1 warm-up and 3 rounds,
-   * which only shows that everything runs.
+   * [--contenders c,d] [--jvm each|one]}; by default 600 warm-up and 600 recorded rounds of a few
+   * milliseconds each (short rounds: a slow stretch of the host then spoils a few rounds, which
+   * the median leaves out, instead of shifting every long one). {@code quick} runs 1 warm-up and
+   * 3 rounds, which only shows that everything runs.
+   *
+   * <p>{@code --jvm each} (the default, but in quick mode) runs each workload in a JVM of its
+   * own, started with this one's heap settings, as JMH forks a benchmark: in one JVM for every
+   * workload, the JIT compiles the code the workloads share (a client's, OkHttp's, Jackson's)
+   * for whichever ran before, and the ratios of a later workload then move from run to run with
+   * what it compiled. {@code --jvm one} runs them all in this JVM (for a profiler attached to
+   * it).
    */
   static String main(List<String> args, boolean quick, URI base, Path dir) throws Exception {
     Map<String, String> opt = new LinkedHashMap<>();
@@ -247,9 +301,13 @@ final class Interleaved {
     List<String> who = opt.containsKey("contenders")
         ? List.of(opt.get("contenders").split(",")) : null;
     for (String k : opt.keySet()) {
-      if (!List.of("rounds", "warmup", "scale", "workloads", "contenders").contains(k)) {
+      if (!List.of("rounds", "warmup", "scale", "workloads", "contenders", "jvm").contains(k)) {
         throw new IllegalArgumentException("interleaved: unknown option --" + k);
       }
+    }
+    String jvm = opt.getOrDefault("jvm", quick ? "one" : "each");
+    if (!jvm.equals("each") && !jvm.equals("one")) {
+      throw new IllegalArgumentException("interleaved: --jvm each or --jvm one, got " + jvm);
     }
     if (rounds < 1 || warmup < 0 || !(scale > 0)) {
       throw new IllegalArgumentException("interleaved: rounds >= 1, warmup >= 0, scale > 0");
@@ -261,6 +319,10 @@ final class Interleaved {
       for (Task t : tasks()) {
         if (only != null && !only.contains(t.name())) continue;
         if (who != null) t = t.only(who);
+        if (jvm.equals("each")) {
+          md.append(forked(t.name(), args, base, scratch)).append('\n');
+          continue;
+        }
         System.out.println("# " + t.title() + ": " + warmup + " + " + rounds + " rounds");
         String table = table(t, driver.run(t, base, scratch, warmup, rounds, scale));
         System.out.println(table);

@@ -97,6 +97,22 @@ class InterleavedTest {
   }
 
   @Test
+  void eachWorkloadRunsInAJvmOfItsOwnByDefault(@TempDir Path out) throws Exception {
+    String md = Interleaved.main(List.of("--rounds", "2", "--warmup", "1", "--scale", "0.1",
+        "--workloads", "get1k,create", "--contenders", "restsdk"), false, server.baseUri(), out);
+    assertTrue(md.contains("### GET 1 KB (200) — 2 rounds, ratios to okhttp"), md);
+    assertTrue(md.contains("### POST + follow Location — 2 rounds, ratios to okhttp"), md);
+    assertTrue(md.contains("| restsdk |"), md);
+    // get1k: 4 operations a round (40 scaled by 0.1) for 2 contenders over 3 rounds; create: 2
+    // operations, each a POST and then a GET of its Location
+    assertEquals(2 * 4 * 3 + 2 * 2 * 3, server.responses(200), "the forks reached this server");
+    assertEquals(2 * 2 * 3, server.responses(201));
+    assertEquals(md, Files.readString(out.resolve("bench-interleaved.md")));
+    assertEquals(List.of("bench-interleaved.md"), Files.list(out)
+        .map(p -> p.getFileName().toString()).toList(), "nothing else left behind");
+  }
+
+  @Test
   void badOptionsAreRefusedByName() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Interleaved.main(List.of("--round", "3"), true, server.baseUri(), scratch));
@@ -105,6 +121,8 @@ class InterleavedTest {
         () -> Interleaved.main(List.of("--workloads", "nope"), true, server.baseUri(), scratch));
     assertThrows(IllegalArgumentException.class,
         () -> Interleaved.main(List.of("--rounds"), true, server.baseUri(), scratch));
+    assertThrows(IllegalArgumentException.class,
+        () -> Interleaved.main(List.of("--jvm", "two"), true, server.baseUri(), scratch));
   }
 
   @Test
