@@ -34,10 +34,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>{@code quick}: every benchmark once, 200 ms warm-up and 200 ms measurement, no profiler,
  *       then a few short rounds of the interleaved mode; about 3 minutes. It only checks that
  *       every benchmark still runs: the numbers mean nothing.
- *   <li>{@code interleaved}: the contenders of each workload take turns round by round in this
- *       JVM, and the medians of per-round ratios to raw OkHttp are reported with their
- *       interquartile range ({@link Interleaved}; options {@code --rounds}, {@code --warmup},
- *       {@code --scale}, {@code --workloads}); the table goes to
+ *   <li>{@code interleaved}: the contenders of each workload take turns round by round in one
+ *       JVM (by default one JVM per workload), and the medians of per-round ratios to raw OkHttp
+ *       are reported with their interquartile range ({@link Interleaved}; options
+ *       {@code --rounds}, {@code --warmup}, {@code --scale}, {@code --workloads},
+ *       {@code --contenders}, {@code --jvm each|one}); the table goes to
  *       {@code target/bench-interleaved.md}.
  * </ul>
  *
