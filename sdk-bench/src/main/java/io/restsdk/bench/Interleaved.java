@@ -160,7 +160,13 @@ final class Interleaved {
       }
     }
     cmd.addAll(List.of("--workloads", workload, "--jvm", "one"));
-    Process p = new ProcessBuilder(cmd).inheritIO().start();
+    // Its output goes through this JVM's System.out, not straight to the same file descriptor:
+    // a test runner that captures System.out (Surefire) would otherwise see a corrupted stream.
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+        p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+      for (String line; (line = lines.readLine()) != null; ) System.out.println(line);
+    }
     int exit = p.waitFor();
     if (exit != 0) {
       throw new IllegalStateException("interleaved: the JVM of " + workload + " exited " + exit);
