@@ -186,9 +186,7 @@ final class Interleaved {
       String md = main(List.of(args).subList(2, args.length), false, base, dir);
       Files.writeString(out, md);
     } finally {
-      try (var paths = Files.walk(dir)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(q -> q.toFile().delete());
-      }
+      Workload.deleteTree(dir);
     }
   }
 
@@ -335,9 +333,7 @@ final class Interleaved {
         md.append(table).append('\n');
       }
     } finally {
-      try (var paths = Files.walk(scratch)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      Workload.deleteTree(scratch);
     }
     if (md.length() == 0) throw new IllegalArgumentException("interleaved: no such workload");
     Files.writeString(dir.resolve(quick ? "bench-interleaved-quick.md" : "bench-interleaved.md"),
