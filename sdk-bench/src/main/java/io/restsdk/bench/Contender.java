@@ -14,7 +14,7 @@ import java.util.List;
 interface Contender extends AutoCloseable {
   /** Every contender's name, as the benchmarks' {@code contender} parameter spells it. */
   List<String> NAMES = List.of("restsdk", "restsdk_nocache", "restsdk_defaults", "restsdk_reuse", "okhttp",
-      "okhttp_reuse", "okhttp_cache", "retrofit", "jdk", "feign");
+      "okhttp_reuse", "okhttp_cache", "okhttp_fastnumbers", "retrofit", "jdk", "feign");
 
   /** The baseline the ratios are taken against. */
   String BASELINE = "okhttp";
@@ -52,6 +52,7 @@ interface Contender extends AutoCloseable {
       case "okhttp" -> OkHttpContender.plain(base);
       case "okhttp_reuse" -> OkHttpContender.reusingDecoded(base);
       case "okhttp_cache" -> OkHttpContender.withDiskCache(base, scratch);
+      case "okhttp_fastnumbers" -> OkHttpContender.fastNumbers(base);
       case "retrofit" -> new RetrofitContender(base);
       case "jdk" -> new JdkContender(base);
       case "feign" -> new FeignContender(base);

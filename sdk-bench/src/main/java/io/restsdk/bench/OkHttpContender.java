@@ -1,8 +1,10 @@
 package io.restsdk.bench;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -23,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * OkHttp and Jackson by hand: the floor the ratios are taken against ({@link #plain}); the same
  * code over OkHttp's own disk {@link Cache} ({@link #withDiskCache}), which then does the
  * revalidation itself; and a variant that keeps the decoded item instead of the bytes and hands
- * it out again on a 304 ({@link #reusingDecoded}), which skips the decode the others do.
+ * it out again on a 304 ({@link #reusingDecoded}), which skips the decode the others do; and the
+ * floor with the fast number parsers of restsdk's default codec ({@link #fastNumbers}).
  */
 final class OkHttpContender implements Contender {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -41,12 +44,16 @@ final class OkHttpContender implements Contender {
   private record KeptItem(String etag, Item item) {}
 
   private OkHttpContender(URI base, @Nullable Cache cache, boolean reuseDecoded) {
+    this(base, cache, reuseDecoded, new ObjectMapper());
+  }
+
+  private OkHttpContender(URI base, @Nullable Cache cache, boolean reuseDecoded,
+      ObjectMapper mapper) {
     this.reuseDecoded = reuseDecoded;
     OkHttpClient.Builder b = new OkHttpClient.Builder();
     if (cache != null) b.cache(cache);
     this.client = b.build();
     this.base = HttpUrl.get(base.toString());
-    ObjectMapper mapper = new ObjectMapper();
     this.reader = mapper.readerFor(Item.class);
     this.writer = mapper.writerFor(Item.class);
     this.cache = cache;
@@ -54,6 +61,18 @@ final class OkHttpContender implements Contender {
 
   static OkHttpContender plain(URI base) {
     return new OkHttpContender(base, null, false);
+  }
+
+  /**
+   * The floor with the number parsing of restsdk's default codec: Jackson's fast parsers
+   * ({@code USE_FAST_DOUBLE_PARSER}, {@code USE_FAST_BIG_NUMBER_PARSER}), off in a plain Jackson
+   * 2 {@code ObjectMapper}. Shows how much of restsdk's ratio to {@link #plain} comes from them.
+   */
+  static OkHttpContender fastNumbers(URI base) {
+    return new OkHttpContender(base, null, false, JsonMapper.builder()
+        .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER,
+            StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
+        .build());
   }
 
   static OkHttpContender reusingDecoded(URI base) {

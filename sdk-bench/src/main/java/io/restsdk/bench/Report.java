@@ -112,6 +112,7 @@ public final class Report {
     }
     out.append('\n').append(rule).append('\n');
     for (String c : Contender.NAMES) {
+      if (byWorkload.values().stream().noneMatch(scores -> scores.containsKey(c))) continue;
       out.append("| ").append(c).append(" |");
       for (Map<String, Score> scores : byWorkload.values()) {
         Score s = scores.get(c);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
@@ -57,12 +59,19 @@ public final class Jackson2Codec implements BodyCodec {
 
   /**
    * A codec over a plain {@code ObjectMapper} with the modules on the class path
-   * ({@code findAndRegisterModules}), ignoring unknown properties.
+   * ({@code findAndRegisterModules}), ignoring unknown properties, and reading numbers with
+   * Jackson's fast parsers ({@code StreamReadFeature.USE_FAST_DOUBLE_PARSER} and
+   * {@code USE_FAST_BIG_NUMBER_PARSER}), as Jackson 3 does by default: the same values as the
+   * JDK's parser, bit for bit, in less time and without the garbage it makes for each decimal.
+   * {@link #of} leaves an application's mapper as it is.
    */
   public static Jackson2Codec defaults() {
-    return new Jackson2Codec(new ObjectMapper()
-        .findAndRegisterModules()
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
+    return new Jackson2Codec(JsonMapper.builder()
+        .findAndAddModules()
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER,
+            StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
+        .build());
   }
 
   /** The mapper bodies are written and read with. */
