@@ -36,10 +36,17 @@ import org.jspecify.annotations.Nullable;
 public final class ETag {
   private final String opaqueTag;
   private final boolean weak;
+  /** The header value, made once: a cached GET sends it in every {@code If-None-Match}. */
+  private final String header;
 
   private ETag(String opaqueTag, boolean weak) {
+    this(opaqueTag, weak, weak ? "W/\"" + opaqueTag + '"' : '"' + opaqueTag + '"');
+  }
+
+  private ETag(String opaqueTag, boolean weak, String header) {
     this.opaqueTag = opaqueTag;
     this.weak = weak;
+    this.header = header;
   }
 
   /**
@@ -73,7 +80,8 @@ public final class ETag {
    */
   public static Optional<ETag> parse(@Nullable String headerValue) {
     if (headerValue == null) return Optional.empty();
-    String v = headerValue.trim();
+    String header = headerValue.trim();
+    String v = header;
     boolean weak = false;
     if (v.startsWith("W/")) {
       weak = true;
@@ -84,7 +92,7 @@ public final class ETag {
     }
     String opaque = v.substring(1, v.length() - 1);
     if (!isValidOpaque(opaque)) return Optional.empty();
-    return Optional.of(new ETag(opaque, weak));
+    return Optional.of(new ETag(opaque, weak, header)); // the trimmed value is the canonical form
   }
 
   /** The tag without quotes or weakness prefix. */
@@ -99,7 +107,7 @@ public final class ETag {
 
   /** The tag as sent in a header: {@code "v7"} or {@code W/"v7"}. */
   public String headerValue() {
-    return weak ? "W/\"" + opaqueTag + '"' : '"' + opaqueTag + '"';
+    return header;
   }
 
   /** Strong comparison (RFC 9110 §8.8.3.2): both strong and the same opaque tag; used by If-Match. */
