@@ -115,6 +115,18 @@ public final class ApiRequest {
   }
 
   /**
+   * {@code GET uri} with the headers and credential marks of {@code of} (the caller's
+   * {@code Accept}, an API key; credentials then go by {@code OriginPolicy}) and
+   * {@code followLocation(false)}, nothing else of it: the read of a created resource's
+   * {@code Location}, which the client resolved itself into an http(s) URL with a host, so it is
+   * not checked again.
+   */
+  static ApiRequest locationGet(URI uri, ApiRequest of) {
+    return new ApiRequest("GET", null, uri, of.headers, of.sensitive, null, null, null, null,
+        null, Boolean.FALSE, null, null, Query.of(), null);
+  }
+
+  /**
    * {@code uri} if it is an absolute http(s) URI with a host. The message names the scheme and
    * host only: a path or query may hold secrets.
    *
@@ -189,12 +201,6 @@ public final class ApiRequest {
     s.add(name.toLowerCase(Locale.ROOT));
     return r.copy(r.headers, Collections.unmodifiableSet(s), body, rawBody, rawMediaType, ifMatch,
         ifNoneMatch, followLocation, idempotencyKey, timeout);
-  }
-
-  /** This request with {@code other}'s headers and credential marks (a follow-up GET). */
-  ApiRequest withHeadersOf(ApiRequest other) {
-    return copy(other.headers, other.sensitive, body, rawBody, rawMediaType, ifMatch, ifNoneMatch,
-        followLocation, idempotencyKey, timeout);
   }
 
   /**

@@ -201,7 +201,7 @@ final class LocationFollower {
     redirects = 0; // the GET is a request of its own: its redirects count anew
     visited = null;
     // The caller's headers go along (Accept, an API key); credentials by OriginPolicy.
-    ApiRequest get = ApiRequest.of("GET", uri).followLocation(false).withHeadersOf(ex.request());
+    ApiRequest get = ApiRequest.locationGet(uri, ex.request());
     Hop<ApiResponse<T>> read = ex.follower(get, true, false)
         .kind(CallListener.AttemptKind.LOCATION).firstHop().map(r -> {
       if (r instanceof ApiResponse.Ok<T> ok) {

@@ -51,11 +51,8 @@ final class SendTracker extends EventListener {
    */
   static Response proceed(Interceptor.Chain chain) throws IOException {
     Call call = chain.call();
-    if (call.tag(SendTracker.class) == null) {
-      SendTracker tracker = new SendTracker();
-      call.tag(SendTracker.class, () -> tracker);
-      call.addEventListener(tracker);
-    }
+    SendTracker fresh = new SendTracker();
+    if (call.tag(SendTracker.class, () -> fresh) == fresh) call.addEventListener(fresh);
     for (int stale = 1; ; stale++) {
       try {
         return chain.proceed(chain.request());

@@ -93,13 +93,18 @@ class ContractRowsTest extends ClientTest {
   void theFollowUpGetCarriesTheCallersHeaders(Mode mode) throws Exception {
     server.enqueue(new MockResponse.Builder().code(201).addHeader("Location", "books/7").build());
     server.enqueue(json(200, BOOK, "\"v7\""));
-    ApiRequest post = ApiRequest.post("books").body(BOOK)
+    ApiRequest post = ApiRequest.post("books").body(BOOK).idempotencyKey("create-7")
         .credentialHeader("X-Api-Key", "k-1").header("Accept", "application/vnd.books+json");
     mode.send(client, post, Book.class);
-    take();
+    assertEquals("create-7", take().getHeaders().get("Idempotency-Key"));
     RecordedRequest get = take();
+    assertEquals("GET", get.getMethod());
     assertEquals("k-1", get.getHeaders().get("X-Api-Key"));
     assertEquals("application/vnd.books+json", get.getHeaders().get("Accept"));
+    // the headers only: not the POST's body, its Idempotency-Key or its content type
+    assertNull(get.getHeaders().get("Idempotency-Key"));
+    assertNull(get.getHeaders().get("Content-Type"));
+    assertEquals(0, get.getBodySize());
   }
 
   @ParameterizedTest
