@@ -1,7 +1,7 @@
 package io.restsdk.core.properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -68,9 +68,11 @@ class NumberCodecPropertyTest {
     assertTrue(defaults.isEnabled(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER));
 
     ObjectMapper own = new ObjectMapper();
-    Jackson2Codec.of(own);
-    assertFalse(own.isEnabled(StreamReadFeature.USE_FAST_DOUBLE_PARSER));
-    assertFalse(own.isEnabled(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER));
+    boolean fastDoubles = own.isEnabled(StreamReadFeature.USE_FAST_DOUBLE_PARSER);
+    boolean fastBig = own.isEnabled(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER);
+    assertSame(own, Jackson2Codec.of(own).mapper());
+    assertEquals(fastDoubles, own.isEnabled(StreamReadFeature.USE_FAST_DOUBLE_PARSER));
+    assertEquals(fastBig, own.isEnabled(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER));
   }
 
   @Provide
