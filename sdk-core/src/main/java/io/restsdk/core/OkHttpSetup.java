@@ -3,6 +3,7 @@ package io.restsdk.core;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Dispatcher;
+import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +20,8 @@ final class OkHttpSetup {
 
   static Wired wire(RestClient.Builder b) {
     if (b.okHttp != null) {
-      return new Wired(configure(b.okHttp.newBuilder(), b, false).build(),
+      return new Wired(
+          configure(b.okHttp.newBuilder(), b, false, b.okHttp.eventListenerFactory()).build(),
           b.shared != null ? b.shared.retain() : new SharedResources(null));
     }
     if (b.shared != null && b.shared.owned != null) {
@@ -28,25 +30,29 @@ final class OkHttpSetup {
         throw new IllegalStateException("a client derived with newBuilder() shares the OkHttp"
             + " dispatcher of the client it came from; maxConcurrentRequests cannot differ");
       }
-      return new Wired(configure(b.shared.owned.newBuilder(), b, true).build(), b.shared.retain());
+      return new Wired(configure(b.shared.owned.newBuilder(), b, true,
+          b.shared.owned.eventListenerFactory()).build(), b.shared.retain());
     }
-    OkHttpClient own = configure(new OkHttpClient.Builder().dispatcher(dispatcher(b)), b, true)
+    OkHttpClient own =
+        configure(new OkHttpClient.Builder().dispatcher(dispatcher(b)), b, true, null)
         .build();
     return new Wired(own, new SharedResources(own));
   }
 
   /**
    * What every OkHttp client the SDK uses gets; the timeouts only where the builder set them,
-   * or, with {@code always}, on a client the SDK made itself.
+   * or, with {@code always}, on a client the SDK made itself. {@code listeners} is the event
+   * listener factory the client had (null for a new one): a {@link SendTracker} joins it.
    */
-  private static OkHttpClient.Builder configure(
-      OkHttpClient.Builder ok, RestClient.Builder b, boolean always) {
+  private static OkHttpClient.Builder configure(OkHttpClient.Builder ok, RestClient.Builder b,
+      boolean always, EventListener.@Nullable Factory listeners) {
     // OkHttp would silently send a request again after some connection failures, a POST
     // included; every repeat is left to the retry policies, which know when it is safe.
     ok.retryOnConnectionFailure(false);
     // Redirects are followed by LocationFollower, which knows which credentials may go where;
     // OkHttp's own following would send credential headers and bodies to other origins.
     ok.followRedirects(false).followSslRedirects(false);
+    ok.eventListenerFactory(SendTracker.Factory.wrap(listeners));
     ResponseShields.install(ok);
     if (always || b.connectTimeout != null) {
       ok.connectTimeout(orDefault(b.connectTimeout, RestClient.Builder.DEFAULT_CONNECT));

@@ -28,10 +28,11 @@ final class Transport {
 
   static RawResponse execute(OkHttpClient ok, Request request, Limits limits, Target target) {
     Call call = ok.newCall(request);
+    SendTracker tracker = SendTracker.of(call);
     try (Response response = call.execute()) {
       return read(response, limits, target);
     } catch (IOException e) {
-      throw failure(e, call, target);
+      throw failure(e, call, tracker, target);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -40,7 +41,7 @@ final class Transport {
       IOException io = e instanceof InterruptedException
           ? new InterruptedIOException("interrupted") : new IOException(e);
       if (e instanceof InterruptedException) io.initCause(e);
-      throw failure(io, call, target);
+      throw failure(io, call, tracker, target);
     }
   }
 
@@ -48,6 +49,7 @@ final class Transport {
       OkHttpClient ok, Request request, Limits limits, Target target) {
     CompletableFuture<RawResponse> future = new CompletableFuture<>();
     Call call = ok.newCall(request);
+    SendTracker tracker = SendTracker.of(call);
     future.whenComplete((r, e) -> {
       if (future.isCancelled()) call.cancel();
     });
@@ -58,7 +60,7 @@ final class Transport {
         try (response) { // closed before the future completes: nothing is left open after it
           raw = read(response, limits, target);
         } catch (IOException e) {
-          future.completeExceptionally(failure(e, c, target));
+          future.completeExceptionally(failure(e, c, tracker, target));
           return;
         } catch (RuntimeException e) {
           future.completeExceptionally(e);
@@ -69,7 +71,7 @@ final class Transport {
 
       @Override
       public void onFailure(Call c, IOException e) {
-        future.completeExceptionally(failure(e, c, target));
+        future.completeExceptionally(failure(e, c, tracker, target));
       }
     });
     return future;
@@ -132,7 +134,8 @@ final class Transport {
    * did not: a CONNECT failure, or a failure {@link SendTracker#provablyNotSent} proves unsent
    * (before OkHttp started to write the request, e.g. a connect timeout, or by its type).
    */
-  static TransportException failure(IOException e, @Nullable Call call, Target target) {
+  static TransportException failure(IOException e, @Nullable Call call,
+      @Nullable SendTracker tracker, Target target) {
     TransportException.Kind kind;
     String detail = e.getClass().getSimpleName()
         + (e.getMessage() == null ? "" : " " + e.getMessage());
@@ -151,7 +154,7 @@ final class Transport {
     } else {
       kind = TransportException.Kind.IO;
     }
-    boolean reached = !connect && !SendTracker.provablyNotSent(call, e);
+    boolean reached = !connect && !SendTracker.provablyNotSent(tracker, e);
     return new TransportException(kind, target.method(), target.shownUrl(), reached, detail, e);
   }
 

@@ -122,6 +122,39 @@ class TransportFailureTest extends RetryFixture {
 
   @ParameterizedTest(name = "async={0}")
   @ValueSource(booleans = {false, true})
+  void aDerivedClientOverAListenedOkHttpClientStillKnowsAConnectTimeoutSentNothing(boolean async)
+      throws Exception {
+    // the caller's listener and the SDK's tracker are composed once, also in a derived client
+    List<String> events = new CopyOnWriteArrayList<>();
+    OkHttpClient timingOut = ok.newBuilder().socketFactory(new TimingOutSockets(1))
+        .eventListener(new EventListener() {
+          @Override
+          public void connectStart(Call call, java.net.InetSocketAddress address,
+              java.net.Proxy proxy) {
+            events.add("connectStart");
+          }
+
+          @Override
+          public void requestHeadersStart(Call call) {
+            events.add("requestHeadersStart");
+          }
+        }).build();
+    server.enqueue(status(204));
+    try (RestClient parent = builder().okHttpClient(timingOut).build();
+        RestClient c = parent.newBuilder().userAgent("derived").build()) {
+      ApiResponse<Book> r = send(async, c, post(), Book.class);
+      assertInstanceOf(ApiResponse.NoContent.class, r);
+    }
+    assertEquals(1, server.getRequestCount(), "the POST timed out connecting, then was sent");
+    assertEquals("derived", take().getHeaders().get("User-Agent"));
+    assertEquals(List.of("connectStart", "connectStart", "requestHeadersStart"), events);
+    assertEquals(1, retries.size());
+    TransportException first = assertInstanceOf(TransportException.class, retries.get(0).failure());
+    assertFalse(first.mayHaveReachedServer());
+  }
+
+  @ParameterizedTest(name = "async={0}")
+  @ValueSource(booleans = {false, true})
   void aPostThatBrokeAfterItWasWrittenIsSentOnce(boolean async) throws Exception {
     // the server reads the request and closes: the write happened, so it may have been applied
     server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket())
