@@ -71,7 +71,7 @@ public final class InMemoryEtagStore implements EtagStore {
       Variants old = s.byUrl.get(url);
       Variants now;
       if (old == null || old.byVariant.size() == 1 && old.byVariant.containsKey(variant)) {
-        now = new Variants(url, Map.of(variant, response)); // the usual case: one per URL
+        now = new Variants(url, variant, response); // the usual case: one per URL
       } else {
         Map<Variant, CachedResponse> m = new HashMap<>(old.byVariant);
         m.put(variant, response);
@@ -177,6 +177,12 @@ public final class InMemoryEtagStore implements EtagStore {
     final Map<Variant, CachedResponse> byVariant;
     final long weight;
     long used = System.nanoTime(); // written and read under the stripe's monitor
+
+    /** The one variant of a URL. */
+    Variants(String url, Variant variant, CachedResponse response) {
+      this.byVariant = Map.of(variant, response);
+      this.weight = url.length() + 32L + response.weight();
+    }
 
     Variants(String url, Map<Variant, CachedResponse> byVariant) {
       this.byVariant = Map.copyOf(byVariant);
