@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,12 +58,14 @@ public final class ApiRequest {
   private final @Nullable Duration timeout;
   private final Query query;
   private final @Nullable String route;
+  /** The URL of {@link #uri}, when the client resolved it itself (a created resource's). */
+  private final @Nullable HttpUrl url;
 
   private ApiRequest(String method, @Nullable String path, @Nullable URI uri, List<String> headers,
       Set<String> sensitive, @Nullable Object body, byte @Nullable [] rawBody,
       @Nullable String rawMediaType, @Nullable String ifMatch, @Nullable String ifNoneMatch,
       @Nullable Boolean followLocation, @Nullable String idempotencyKey,
-      @Nullable Duration timeout, Query query, @Nullable String route) {
+      @Nullable Duration timeout, Query query, @Nullable String route, @Nullable HttpUrl url) {
     this.method = method;
     this.path = path;
     this.uri = uri;
@@ -78,6 +81,7 @@ public final class ApiRequest {
     this.timeout = timeout;
     this.query = query;
     this.route = route;
+    this.url = url;
   }
 
   private ApiRequest copy(List<String> headers, Set<String> sensitive, @Nullable Object body,
@@ -85,7 +89,7 @@ public final class ApiRequest {
       @Nullable String ifNoneMatch, @Nullable Boolean followLocation,
       @Nullable String idempotencyKey, @Nullable Duration timeout) {
     return new ApiRequest(method, path, uri, headers, sensitive, body, rawBody, rawMediaType,
-        ifMatch, ifNoneMatch, followLocation, idempotencyKey, timeout, query, route);
+        ifMatch, ifNoneMatch, followLocation, idempotencyKey, timeout, query, route, url);
   }
 
   /**
@@ -100,7 +104,7 @@ public final class ApiRequest {
    */
   public static ApiRequest of(String method, String path) {
     return new ApiRequest(checkMethod(method), checkPath(path), null, List.of(), Set.of(),
-        null, null, null, null, null, null, null, null, Query.of(), null);
+        null, null, null, null, null, null, null, null, Query.of(), null, null);
   }
 
   /**
@@ -111,7 +115,7 @@ public final class ApiRequest {
    */
   public static ApiRequest of(String method, URI uri) {
     return new ApiRequest(checkMethod(method), null, checkUri(uri), List.of(), Set.of(),
-        null, null, null, null, null, null, null, null, Query.of(), null);
+        null, null, null, null, null, null, null, null, Query.of(), null, null);
   }
 
   /**
@@ -119,11 +123,11 @@ public final class ApiRequest {
    * {@code Accept}, an API key; credentials then go by {@code OriginPolicy}) and
    * {@code followLocation(false)}, nothing else of it: the read of a created resource's
    * {@code Location}, which the client resolved itself into an http(s) URL with a host, so it is
-   * not checked again.
+   * not checked again, and whose {@code url} it sends to as it is.
    */
-  static ApiRequest locationGet(URI uri, ApiRequest of) {
+  static ApiRequest locationGet(URI uri, HttpUrl url, ApiRequest of) {
     return new ApiRequest("GET", null, uri, of.headers, of.sensitive, null, null, null, null,
-        null, Boolean.FALSE, null, null, Query.of(), null);
+        null, Boolean.FALSE, null, null, Query.of(), null, url);
   }
 
   /**
@@ -153,6 +157,16 @@ public final class ApiRequest {
   /** {@code GET path}; see {@link #of(String, String)}. */
   public static ApiRequest get(String path) {
     return of("GET", path);
+  }
+
+  /**
+   * {@code method} (one of {@code METHODS}, in upper case) on {@code path}, both known valid:
+   * a resource's collection path, checked when the resource was made, with an id's checked
+   * and encoded segment after it. Not checked again.
+   */
+  static ApiRequest checked(String method, String path) {
+    return new ApiRequest(method, path, null, List.of(), Set.of(), null, null, null, null, null,
+        null, null, null, Query.of(), null, null);
   }
 
   /** {@code POST path}; see {@link #of(String, String)}. */
@@ -213,7 +227,7 @@ public final class ApiRequest {
     return new ApiRequest(method, null, uri, headers, sensitive, keep ? body : null,
         keep ? rawBody : null, keep ? rawMediaType : null, keep ? sentIfMatch : null,
         keep ? ifNoneMatch : null, followLocation, keep ? sentIdempotencyKey : null, timeout,
-        Query.of(), route); // the redirect's URI carries the query the server chose
+        Query.of(), route, null); // the redirect's URI carries the query the server chose
   }
 
   /**
@@ -393,7 +407,7 @@ public final class ApiRequest {
     requireNonNull(query, "query == null");
     return new ApiRequest(method, path, uri, headers, sensitive, body, rawBody, rawMediaType,
         ifMatch, ifNoneMatch, followLocation, idempotencyKey, timeout, this.query.and(query),
-        route);
+        route, url);
   }
 
   /**
@@ -413,7 +427,7 @@ public final class ApiRequest {
     requireNonNull(route, "route == null");
     if (route.isBlank()) throw new IllegalArgumentException("route is blank");
     return new ApiRequest(method, path, uri, headers, sensitive, body, rawBody, rawMediaType,
-        ifMatch, ifNoneMatch, followLocation, idempotencyKey, timeout, query, route);
+        ifMatch, ifNoneMatch, followLocation, idempotencyKey, timeout, query, route, url);
   }
 
   /** The name given with {@link #route(String)}, or null. */
@@ -439,6 +453,11 @@ public final class ApiRequest {
   /** The absolute URI, or null when the request has a relative path. */
   public @Nullable URI uri() {
     return uri;
+  }
+
+  /** The URL of {@link #uri()} when the client resolved it itself, or null: parse the URI. */
+  @Nullable HttpUrl url() {
+    return url;
   }
 
   /** The extra headers as name/value pairs in the order added. */

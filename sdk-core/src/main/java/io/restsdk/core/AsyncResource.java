@@ -77,7 +77,7 @@ public final class AsyncResource<T> {
   /** See {@link Resource#create(Object)}. */
   public CompletableFuture<Entity<T>> create(T body) {
     requireNonNull(body, "body == null");
-    ApiRequest req = ApiRequest.post(sync.path()).body(body);
+    ApiRequest req = sync.post().body(body);
     Cancellation c = new Cancellation();
     return Exchange.unwrapped(
         exchange(req, c).needBody().runAsync().thenApply(Resource::created), c);

@@ -314,8 +314,19 @@ final class ConditionalLayer {
    * query), each distinct URL evicted once.
    */
   void evictWritten(HttpUrl url) {
+    evictWritten(url, null);
+  }
+
+  /**
+   * As {@link #evictWritten(HttpUrl)}, but not {@code done}, a URL whose entries were just
+   * dropped: the collection a create was posted to, which is also its {@code Location}'s.
+   */
+  void evictWritten(HttpUrl url, @Nullable HttpUrl done) {
     if (!cache.isEnabled()) return;
-    for (String u : writtenUrls(url.toString())) cache.evict(u);
+    String skip = done == null ? null : done.toString();
+    for (String u : writtenUrls(url.toString())) {
+      if (!u.equals(skip)) cache.evict(u);
+    }
   }
 
   /** The URLs a write to {@code url} (an {@link HttpUrl}'s string) makes stale, distinct. */

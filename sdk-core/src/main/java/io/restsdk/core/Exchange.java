@@ -397,6 +397,8 @@ final class Exchange<T> {
   }
 
   private HttpUrl resolve() {
+    HttpUrl own = request.url();
+    if (own != null) return request.query().addTo(own);
     if (request.uri() != null) {
       HttpUrl u = Urls.parse(request.uri().toString());
       // Neither path nor query in the message: they may hold secrets.
@@ -593,8 +595,9 @@ final class Exchange<T> {
     if (what != null) throw contractViolation(raw, ctx, what);
   }
 
-  void evictWritten(HttpUrl url) {
-    client.conditional.evictWritten(url);
+  /** Evicts what a write to {@code url} made stale, but {@code done}, evicted already. */
+  void evictWritten(HttpUrl url, @Nullable HttpUrl done) {
+    client.conditional.evictWritten(url, done);
   }
 
   // ---------------------------------------------------------------- failures
@@ -673,7 +676,9 @@ final class Exchange<T> {
             ctx.shownUrl, scrubber, revalidated)
         : Decoder.decode(client, type, body, headers, ctx.url, status, ctx.method, ctx.shownUrl,
             scrubber);
-    return new Entity<>(d.value(), etag, status, headers, Urls.uri(ctx.url), revalidated,
+    // a created resource's GET already has the URI of its URL
+    URI location = ctx.url == request.url() ? request.uri() : Urls.uri(ctx.url);
+    return new Entity<>(d.value(), etag, status, headers, location, revalidated,
         links(headers, ctx.url, d.links()));
   }
 

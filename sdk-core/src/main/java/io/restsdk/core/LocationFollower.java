@@ -132,7 +132,8 @@ final class LocationFollower {
           "more than " + MAX_REDIRECTS + " redirects in a row");
     }
     seen.add(next);
-    if (WRITES.contains(method)) ex.evictWritten(ctx.url()); // the write may have been applied
+    // the write may have been applied
+    if (WRITES.contains(method)) ex.evictWritten(ctx.url(), null);
     ApiRequest request = ex.request().redirectedTo(nextMethod, Urls.uri(target), !toGet,
         sent.header("If-Match"), sent.header("Idempotency-Key"));
     return new Step<>(null, ex.follower(request, ex.needsBody(), ex.bypassesCache())
@@ -164,8 +165,8 @@ final class LocationFollower {
   <T> Step<ApiResponse<T>> created(Exchange<T> ex, RawResponse raw, Ctx ctx) {
     RestClient client = ex.client();
     String header = raw.header("Location");
-    HttpUrl location = header == null ? null : resolve(ctx.url(), header);
-    if (location == null) {
+    Located located = header == null ? null : locate(ctx.url(), header);
+    if (located == null) {
       String what = (header == null ? "201 without Location"
           : isUriReference(header) ? "201 with a Location that is not http(s)"
           : "201 with a Location that is not a URI reference")
@@ -176,9 +177,9 @@ final class LocationFollower {
       Exchange.log(ctx, what);
       return Exchange.done(new ApiResponse.Created<>(raw.code(), raw.headers(), null, null));
     }
-    URI uri = Urls.uri(location);
-    Urls.parsed(location); // the GET of it parses its URI's string again
-    ex.evictWritten(location);
+    HttpUrl location = located.url();
+    URI uri = located.uri();
+    ex.evictWritten(location, ctx.url()); // the write's own URL went when the 201 came
     Boolean perRequest = ex.request().followLocation();
     boolean follow = ex.needsBody() || (perRequest != null ? perRequest : client.followLocation);
     if (!follow) {
@@ -201,7 +202,7 @@ final class LocationFollower {
     redirects = 0; // the GET is a request of its own: its redirects count anew
     visited = null;
     // The caller's headers go along (Accept, an API key); credentials by OriginPolicy.
-    ApiRequest get = ApiRequest.locationGet(uri, ex.request());
+    ApiRequest get = ApiRequest.locationGet(uri, location, ex.request());
     Hop<ApiResponse<T>> read = ex.follower(get, true, false)
         .kind(CallListener.AttemptKind.LOCATION).firstHop().map(r -> {
       if (r instanceof ApiResponse.Ok<T> ok) {
@@ -241,16 +242,40 @@ final class LocationFollower {
    * {@code ::::} into a path), so the value is parsed strictly first.
    */
   static @Nullable HttpUrl resolve(HttpUrl base, String location) {
-    if (!isPlainPath(location) || !base.username().isEmpty() || !base.password().isEmpty()) {
-      return resolveStrictly(base, location);
-    }
-    // The usual Location, an absolute path of plain characters, is a URI reference that
-    // resolves to itself: its URL's URI is the base's scheme and host with that path, read the
-    // same way as the URL, so neither needs a parse of the whole URL nor a comparison of the two
-    // strings. (A base with user info goes the strict way: its encodings may differ.)
+    if (!plain(base, location)) return resolveStrictly(base, location);
+    Located l = plainPath(base, location);
+    if (l == null) return null;
+    Urls.knownUri(l.url().toString(), l.uri());
+    return l.url();
+  }
+
+  /** A resolved {@code Location}: its URL, and the URI of that URL. */
+  record Located(HttpUrl url, URI uri) {}
+
+  /**
+   * {@code location} resolved against {@code base} as {@link #resolve} does, with the URI of the
+   * URL it names, or null.
+   */
+  static @Nullable Located locate(HttpUrl base, String location) {
+    if (plain(base, location)) return plainPath(base, location);
+    HttpUrl u = resolveStrictly(base, location);
+    return u == null ? null : new Located(u, Urls.uri(u));
+  }
+
+  /** Whether {@code location} is a plain path and {@code base} has no user info. */
+  private static boolean plain(HttpUrl base, String location) {
+    return isPlainPath(location) && base.username().isEmpty() && base.password().isEmpty();
+  }
+
+  /**
+   * The usual {@code Location}, an absolute path of plain characters, is a URI reference that
+   * resolves to itself: its URL's URI is the base's scheme and host with that path, read the
+   * same way as the URL, so neither needs a parse of the whole URL nor a comparison of the two
+   * strings. (A base with user info goes the strict way: its encodings may differ.)
+   */
+  private static @Nullable Located plainPath(HttpUrl base, String location) {
     HttpUrl u = base.resolve(location);
-    if (u != null) Urls.knownUri(u.toString(), Urls.uri(base).resolve(URI.create(location)));
-    return u;
+    return u == null ? null : new Located(u, Urls.uri(base).resolve(URI.create(location)));
   }
 
   /** {@link #resolve} with the {@code Location} parsed as a URI reference first, always. */

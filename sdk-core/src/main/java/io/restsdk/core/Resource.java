@@ -49,6 +49,8 @@ public final class Resource<T> {
 
   private final RestClient client;
   private final String collection;
+  /** {@code POST} to the collection, checked once. */
+  private final ApiRequest post;
   private final Type type;
   private final AsyncResource<T> async;
   private final Paging paging;
@@ -62,6 +64,7 @@ public final class Resource<T> {
     this.collection = collection;
     this.type = type;
     this.paging = paging;
+    this.post = ApiRequest.checked("POST", collection);
     this.async = new AsyncResource<>(this);
   }
 
@@ -136,8 +139,7 @@ public final class Resource<T> {
    */
   public Entity<T> create(T body) {
     requireNonNull(body, "body == null");
-    ApiResponse<T> r = new Exchange<T>(client, collection, ApiRequest.post(collection).body(body), type)
-        .needBody().run();
+    ApiResponse<T> r = new Exchange<T>(client, collection, post.body(body), type).needBody().run();
     return created(r);
   }
 
@@ -565,8 +567,14 @@ public final class Resource<T> {
     return Void.class;
   }
 
+  /** {@code method} (upper case) on item {@code id}. */
   ApiRequest item(String method, String id) {
-    return ApiRequest.of(method, collection + "/" + segment(id));
+    return ApiRequest.checked(method, collection + "/" + segment(id));
+  }
+
+  /** {@code POST} to the collection. */
+  ApiRequest post() {
+    return post;
   }
 
   ApiRequest item(String method, String id, Query query) {

@@ -30,6 +30,29 @@ class LocationResolveTest {
     URI uri = Urls.uri(url);
     assertEquals(url.toString(), uri.toString());
     assertEquals(URI.create(url.toString()), uri);
+    assertLocated(BASE, location);
+  }
+
+  /** {@code locate} gives {@code resolve}'s URL and the URI a full parse of it gives. */
+  private static void assertLocated(HttpUrl base, String location) {
+    LocationFollower.Located l = LocationFollower.locate(base, location);
+    assertNotNull(l, location);
+    assertEquals(LocationFollower.resolveStrictly(base, location), l.url(), location);
+    assertEquals(l.url().toString(), l.uri().toString(), location);
+    assertEquals(URI.create(l.url().toString()), l.uri(), location);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://other.example/x?y=1", "items/7", "../up", "/a/./b", "/%C3%A9"})
+  void locateGivesTheUriOfEveryOtherLocationToo(String location) {
+    assertLocated(BASE, location);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"::::", "ftp://x.example/a", "http://", "/a b"})
+  void locateRefusesWhatResolveRefuses(String location) {
+    assertEquals(null, LocationFollower.resolve(BASE, location));
+    assertEquals(null, LocationFollower.locate(BASE, location));
   }
 
   @Test
@@ -38,6 +61,7 @@ class LocationResolveTest {
     HttpUrl url = LocationFollower.resolve(base, "/items/c1");
     assertEquals("https://us%7Cer:p%5Ess@api.example.com/items/c1", url.toString());
     assertEquals(URI.create(url.toString()), Urls.uri(url));
+    assertLocated(base, "/items/c1");
   }
 
   @ParameterizedTest
@@ -69,6 +93,7 @@ class LocationResolveTest {
       URI uri = Urls.uri(url); // the one the short way remembered
       assertEquals(url.toString(), uri.toString(), location);
       assertEquals(URI.create(url.toString()), uri, location);
+      assertLocated(BASE, location);
     }
     assertTrue(plain > 1_000, "plain paths generated: " + plain);
   }
