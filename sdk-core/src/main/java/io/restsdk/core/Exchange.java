@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Exchange<T> {
   private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
-  private static final String DEFAULT_ACCEPT = "application/json";
+  static final String DEFAULT_ACCEPT = "application/json";
 
   private final RestClient client;
   private final ApiRequest request;
@@ -325,9 +325,15 @@ final class Exchange<T> {
     String shownUrl = UrlRedactor.redact(url);
     boolean sameOrigin = follow.credentialsFor(client.baseUrl, url);
     Request.Builder b = new Request.Builder().url(url);
+    String accept;
+    if (request.headerPairs().isEmpty()) { // the usual request: headers checked once per client
+      b.headers(client.plainHeaders);
+      accept = DEFAULT_ACCEPT;
+    } else {
+      accept = userHeaders(b, sameOrigin);
+      b.header("User-Agent", client.userAgent);
+    }
     String token = credentials(b, sameOrigin);
-    String accept = userHeaders(b, sameOrigin);
-    b.header("User-Agent", client.userAgent);
     if (request.idempotencyKey() != null) {
       b.header("Idempotency-Key", request.idempotencyKey());
     } else if (client.autoIdempotencyKeys && method.equals("POST")) {

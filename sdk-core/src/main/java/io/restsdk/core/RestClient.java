@@ -40,6 +40,8 @@ public final class RestClient implements AutoCloseable {
   final OkHttpClient okHttp;
   final BodyCodec codec;
   final String userAgent;
+  /** What a request without headers of the caller's starts with: Accept and User-Agent. */
+  final okhttp3.Headers plainHeaders;
   final ContractMode contractMode;
   final boolean followLocation;
   final boolean followCrossOriginLocation;
@@ -71,6 +73,8 @@ public final class RestClient implements AutoCloseable {
     this.tokenProvider = b.tokenProvider;
     this.readers = new Readers(codec);
     this.userAgent = b.userAgent;
+    this.plainHeaders = okhttp3.Headers.of("Accept", Exchange.DEFAULT_ACCEPT,
+        "User-Agent", userAgent);
     this.contractMode = b.contractMode;
     this.followLocation = b.followLocation;
     this.followCrossOriginLocation = b.followCrossOriginLocation;
