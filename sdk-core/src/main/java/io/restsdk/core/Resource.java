@@ -51,6 +51,8 @@ public final class Resource<T> {
   private final String collection;
   /** {@code POST} to the collection, checked once. */
   private final ApiRequest post;
+  /** The collection path and a slash: an item's path is this and its id's segment. */
+  private final String itemPrefix;
   private final Type type;
   private final AsyncResource<T> async;
   private final Paging paging;
@@ -65,6 +67,7 @@ public final class Resource<T> {
     this.type = type;
     this.paging = paging;
     this.post = ApiRequest.checked("POST", collection);
+    this.itemPrefix = collection + "/";
     this.async = new AsyncResource<>(this);
   }
 
@@ -569,7 +572,7 @@ public final class Resource<T> {
 
   /** {@code method} (upper case) on item {@code id}. */
   ApiRequest item(String method, String id) {
-    return ApiRequest.checked(method, collection + "/" + segment(id));
+    return ApiRequest.checked(method, itemPrefix.concat(segment(id)));
   }
 
   /** {@code POST} to the collection. */
@@ -679,6 +682,10 @@ public final class Resource<T> {
   }
 
   private static String segment(String id) {
+    // The usual id, unreserved characters only and not a dot segment, needs neither the checks
+    // for encoded slashes and dots nor percent-encoding.
+    requireNonNull(id, "id == null");
+    if (isUnreserved(id) && !id.isEmpty() && !id.equals(".") && !id.equals("..")) return id;
     checkId(id);
     if (isUnreserved(id)) return id; // nothing to percent-encode: skip building a URL
     String encoded = SEGMENT_BASE.newBuilder().addPathSegment(id).build().encodedPath();
