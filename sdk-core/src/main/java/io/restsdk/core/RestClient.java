@@ -343,7 +343,10 @@ public final class RestClient implements AutoCloseable {
      * {@code followSslRedirects} are turned off too: redirects are followed by this client (see
      * {@link #followRedirects(boolean)}), which keeps credentials and bodies on their origin.
      * A network interceptor is added that checks a pooled connection before a request that is
-     * not safe to repeat is written to it (see {@link TransportException#mayHaveReachedServer()}).
+     * not safe to repeat is written to it (see {@link TransportException#mayHaveReachedServer()}),
+     * and its event listener factory is wrapped so that each call also tells the client whether
+     * its request started to be written; a listener of the caller's still sees every event.
+     * The given client itself is left as it was: these changes apply to one derived from it.
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttp = requireNonNull(client, "client == null");
