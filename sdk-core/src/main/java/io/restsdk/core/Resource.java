@@ -686,8 +686,7 @@ public final class Resource<T> {
     // for encoded slashes and dots nor percent-encoding.
     requireNonNull(id, "id == null");
     if (isUnreserved(id) && !id.isEmpty() && !id.equals(".") && !id.equals("..")) return id;
-    checkId(id);
-    if (isUnreserved(id)) return id; // nothing to percent-encode: skip building a URL
+    checkId(id); // what is left has a character to percent-encode, or is refused here
     String encoded = SEGMENT_BASE.newBuilder().addPathSegment(id).build().encodedPath();
     return encoded.substring(1);
   }

@@ -82,9 +82,9 @@ final class SendTracker extends EventListener {
   }
 
   /**
-   * True only when {@code e}, the failure of {@code call}, provably happened before anything of
-   * the request was sent: OkHttp never started to write it (the call carries a tracker that saw
-   * no {@code requestHeadersStart}), or the failure's type says so (a pooled connection found
+   * True only when {@code e}, the failure of a call, provably happened before anything of the
+   * request was sent: OkHttp never started to write it (the call's tracker saw no
+   * {@code requestHeadersStart}), or the failure's type says so (a pooled connection found
    * dead by {@link StaleConnectionCheck}, or an HTTP/2 GOAWAY before the stream was created).
    *
    * @param tracker the call's tracker ({@link #of}), or null when it has none: then only the
