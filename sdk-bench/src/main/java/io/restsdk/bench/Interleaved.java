@@ -26,6 +26,12 @@ import java.util.function.Function;
  * 4-thread workload runs its operations on 4 threads of a pool kept for the whole workload, all
  * sharing the contender, and counts the CPU and bytes of every thread the same way.
  *
+ * <p>Beside the client CPU, each round also records the CPU of the calling threads alone (the
+ * thread or threads that ran the operations), reported as a ratio of its own: what is left is
+ * the work of the threads OkHttp runs in the background (its connection pool's cleanup, Okio's
+ * timeout watchdog), which every OkHttp-based contender pays alike and which dilutes the ratio of
+ * client CPU.
+ *
  * <pre>{@code
  * java -Xms1g -Xmx1g -jar sdk-bench/target/benchmarks.jar interleaved
  * java -jar sdk-bench/target/benchmarks.jar interleaved --rounds 100 --workloads get1k,create
@@ -58,8 +64,11 @@ final class Interleaved {
     }
   }
 
-  /** What a contender measured in each round, per operation. */
-  record Series(String contender, double[] cpuNanos, double[] bytes) {}
+  /**
+   * What a contender measured in each round, per operation: client CPU (every Java thread),
+   * bytes allocated, and the CPU of the calling threads alone.
+   */
+  record Series(String contender, double[] cpuNanos, double[] bytes, double[] callerNanos) {}
 
   /**
    * The workloads, with the contenders of the issue's harness: raw OkHttp (the baseline),
@@ -102,16 +111,24 @@ final class Interleaved {
     int threads = task.threads();
     int ops = threads * Math.max(1, (int) Math.round(task.opsPerRound() * scale / threads));
     List<Contender> open = new ArrayList<>();
-    java.util.concurrent.ExecutorService pool = threads == 1 ? null
-        : java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-          Thread t = new Thread(r, "interleaved-" + task.name());
-          t.setDaemon(true);
-          return t;
-        });
+    java.util.Set<Long> callers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.ExecutorService pool;
+    if (threads == 1) {
+      pool = null;
+      callers.add(Thread.currentThread().getId());
+    } else {
+      pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(r, "interleaved-" + task.name());
+        t.setDaemon(true);
+        callers.add(t.getId());
+        return t;
+      });
+    }
     try {
       for (String name : task.contenders()) open.add(Contender.open(name, base, scratch));
       double[][] cpu = new double[n][rounds];
       double[][] bytes = new double[n][rounds];
+      double[][] callerCpu = new double[n][rounds];
       for (int round = 0; round < warmup + rounds; round++) {
         for (int i : Rounds.order(n, round)) {
           Contender c = open.get(i);
@@ -127,11 +144,14 @@ final class Interleaved {
           if (round >= warmup) {
             cpu[i][round - warmup] = (double) grown(cpu0, cpu1) / ops;
             bytes[i][round - warmup] = (double) grown(b0, b1) / ops;
+            callerCpu[i][round - warmup] = (double) grown(only(cpu0, callers),
+                only(cpu1, callers)) / ops;
           }
         }
       }
       List<Series> out = new ArrayList<>();
-      for (int i = 0; i < n; i++) out.add(new Series(task.contenders().get(i), cpu[i], bytes[i]));
+      for (int i = 0; i < n; i++) out.add(new Series(task.contenders().get(i), cpu[i], bytes[i],
+          callerCpu[i]));
       return out;
     } finally {
       if (pool != null) pool.shutdownNow();
@@ -231,6 +251,17 @@ final class Interleaved {
     return out;
   }
 
+  /** The entries of {@code byThread} whose thread is one of {@code ids}. */
+  static java.util.Map<Long, Long> only(java.util.Map<Long, Long> byThread,
+      java.util.Set<Long> ids) {
+    java.util.Map<Long, Long> out = new java.util.HashMap<>();
+    for (long id : ids) {
+      Long v = byThread.get(id);
+      if (v != null) out.put(id, v);
+    }
+    return out;
+  }
+
   /** Bytes allocated so far by each live thread of this JVM, by thread id. */
   private java.util.Map<Long, Long> allocated() {
     long[] ids = threads.getAllThreadIds();
@@ -261,15 +292,18 @@ final class Interleaved {
     out.append("### ").append(task.title()).append(" — ").append(base.cpuNanos().length)
         .append(" rounds, ratios to ").append(base.contender()).append("\n\n");
     out.append("| contender | client CPU/op ratio | IQR | B/op ratio | IQR "
-        + "| CPU µs/op (median) | B/op (median) |\n");
-    out.append("|---|---|---|---|---|---|---|\n");
+        + "| CPU µs/op (median) | B/op (median) | calling threads' CPU/op ratio "
+        + "| calling threads' CPU µs/op (median) |\n");
+    out.append("|---|---|---|---|---|---|---|---|---|\n");
     for (Series s : series) {
       Rounds.Spread cpu = Rounds.spread(Rounds.ratios(s.cpuNanos(), base.cpuNanos()));
       Rounds.Spread mem = Rounds.spread(Rounds.ratios(s.bytes(), base.bytes()));
+      Rounds.Spread calling = Rounds.spread(Rounds.ratios(s.callerNanos(), base.callerNanos()));
       out.append(String.format(Locale.ROOT,
-          "| %s | %.2f× | %.2f–%.2f | %.2f× | %.2f–%.2f | %.1f | %.0f |%n", s.contender(),
-          cpu.median(), cpu.q1(), cpu.q3(), mem.median(), mem.q1(), mem.q3(),
-          Rounds.spread(s.cpuNanos()).median() / 1e3, Rounds.spread(s.bytes()).median()));
+          "| %s | %.2f× | %.2f–%.2f | %.2f× | %.2f–%.2f | %.1f | %.0f | %.2f× | %.1f |%n",
+          s.contender(), cpu.median(), cpu.q1(), cpu.q3(), mem.median(), mem.q1(), mem.q3(),
+          Rounds.spread(s.cpuNanos()).median() / 1e3, Rounds.spread(s.bytes()).median(),
+          calling.median(), Rounds.spread(s.callerNanos()).median() / 1e3));
     }
     return out.toString();
   }

@@ -40,10 +40,19 @@ class InterleavedTest {
       assertEquals(4, s.cpuNanos().length);
       assertEquals(4, s.bytes().length);
       for (double b : s.bytes()) assertTrue(b > 0, s.contender() + " allocates");
+      assertEquals(4, s.callerNanos().length);
+      for (int r = 0; r < 4; r++) {
+        assertTrue(s.callerNanos()[r] > 0, s.contender() + ": the calling thread ran");
+        assertTrue(s.callerNanos()[r] <= s.cpuNanos()[r],
+            s.contender() + ": the calling thread is one of the threads counted");
+      }
     }
     String table = Interleaved.table(task, series);
     assertTrue(table.contains("4 rounds, ratios to okhttp"), table);
     assertTrue(table.contains("| okhttp | 1.00× | 1.00–1.00 | 1.00× | 1.00–1.00 |"), table);
+    assertTrue(table.contains("| calling threads' CPU/op ratio |"), table);
+    assertTrue(java.util.regex.Pattern.compile("\\| okhttp \\|.* \\| 1\\.00× \\| [0-9.]+ \\|\n")
+        .matcher(table).find(), "the baseline's calling threads are its own unit: " + table);
     assertTrue(table.contains("| retrofit |"), table);
   }
 
@@ -61,7 +70,13 @@ class InterleavedTest {
     // 10 operations a round are rounded to 12, three on each of the 4 threads
     assertEquals(2 * 12 * (1 + 2), server.responses(200));
     assertEquals(4, seen.size(), "the same four threads every round: " + seen);
-    for (Interleaved.Series s : series) for (double c : s.cpuNanos()) assertTrue(c > 0);
+    for (Interleaved.Series s : series) {
+      for (int r = 0; r < 2; r++) {
+        assertTrue(s.cpuNanos()[r] > 0);
+        assertTrue(s.callerNanos()[r] > 0, "the pool's threads are the calling threads");
+        assertTrue(s.callerNanos()[r] <= s.cpuNanos()[r]);
+      }
+    }
   }
 
   @Test
@@ -123,6 +138,13 @@ class InterleavedTest {
         () -> Interleaved.main(List.of("--rounds"), true, server.baseUri(), scratch));
     assertThrows(IllegalArgumentException.class,
         () -> Interleaved.main(List.of("--jvm", "two"), true, server.baseUri(), scratch));
+  }
+
+  @Test
+  void theCallingThreadsAreTakenByTheirIds() {
+    java.util.Map<Long, Long> byThread = java.util.Map.of(1L, 10L, 2L, 20L, 3L, 30L);
+    assertEquals(java.util.Map.of(1L, 10L, 3L, 30L),
+        Interleaved.only(byThread, java.util.Set.of(1L, 3L, 4L)));
   }
 
   @Test
