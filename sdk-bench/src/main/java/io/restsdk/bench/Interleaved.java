@@ -111,19 +111,12 @@ final class Interleaved {
     int threads = task.threads();
     int ops = threads * Math.max(1, (int) Math.round(task.opsPerRound() * scale / threads));
     List<Contender> open = new ArrayList<>();
-    java.util.Set<Long> callers = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    java.util.concurrent.ExecutorService pool;
-    if (threads == 1) {
-      pool = null;
-      callers.add(Thread.currentThread().getId());
-    } else {
-      pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-        Thread t = new Thread(r, "interleaved-" + task.name());
-        t.setDaemon(true);
-        callers.add(t.getId());
-        return t;
-      });
-    }
+    java.util.concurrent.ExecutorService pool = threads == 1 ? null
+        : java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+          Thread t = new Thread(r, "interleaved-" + task.name());
+          t.setDaemon(true);
+          return t;
+        });
     try {
       for (String name : task.contenders()) open.add(Contender.open(name, base, scratch));
       double[][] cpu = new double[n][rounds];
@@ -134,18 +127,21 @@ final class Interleaved {
           Contender c = open.get(i);
           java.util.Map<Long, Long> cpu0 = cpu();
           java.util.Map<Long, Long> b0 = allocated();
+          java.util.concurrent.atomic.LongAdder calling = new java.util.concurrent.atomic.LongAdder();
           if (pool == null) {
+            long t0 = this.threads.getCurrentThreadCpuTime();
             for (int k = 0; k < ops; k++) sink += task.op().apply(c).stock();
+            calling.add(this.threads.getCurrentThreadCpuTime() - t0);
           } else {
-            sink += together(pool, threads, ops / threads, () -> task.op().apply(c).stock());
+            sink += together(pool, threads, ops / threads, () -> task.op().apply(c).stock(),
+                calling);
           }
           java.util.Map<Long, Long> b1 = allocated();
           java.util.Map<Long, Long> cpu1 = cpu();
           if (round >= warmup) {
             cpu[i][round - warmup] = (double) grown(cpu0, cpu1) / ops;
             bytes[i][round - warmup] = (double) grown(b0, b1) / ops;
-            callerCpu[i][round - warmup] = (double) grown(only(cpu0, callers),
-                only(cpu1, callers)) / ops;
+            callerCpu[i][round - warmup] = (double) calling.sum() / ops;
           }
         }
       }
@@ -213,15 +209,18 @@ final class Interleaved {
   /**
    * {@code each} operations on each of {@code threads} threads of {@code pool} at once (the
    * threads live across rounds, so none is started inside one); returns when all are done, and
-   * fails with the first failure.
+   * fails with the first failure. Adds the CPU time the threads spent on them to {@code cpu}.
    */
   private static long together(java.util.concurrent.ExecutorService pool, int threads, int each,
-      java.util.function.LongSupplier op) {
+      java.util.function.LongSupplier op, java.util.concurrent.atomic.LongAdder cpu) {
+    java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     List<java.util.concurrent.Future<Long>> running = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       running.add(pool.submit(() -> {
+        long t0 = mx.getCurrentThreadCpuTime();
         long s = 0;
         for (int k = 0; k < each; k++) s += op.getAsLong();
+        cpu.add(mx.getCurrentThreadCpuTime() - t0);
         return s;
       }));
     }
@@ -247,17 +246,6 @@ final class Interleaved {
     for (long id : threads.getAllThreadIds()) {
       long t = threads.getThreadCpuTime(id);
       if (t > 0) out.put(id, t);
-    }
-    return out;
-  }
-
-  /** The entries of {@code byThread} whose thread is one of {@code ids}. */
-  static java.util.Map<Long, Long> only(java.util.Map<Long, Long> byThread,
-      java.util.Set<Long> ids) {
-    java.util.Map<Long, Long> out = new java.util.HashMap<>();
-    for (long id : ids) {
-      Long v = byThread.get(id);
-      if (v != null) out.put(id, v);
     }
     return out;
   }

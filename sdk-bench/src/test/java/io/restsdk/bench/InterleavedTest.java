@@ -141,13 +141,6 @@ class InterleavedTest {
   }
 
   @Test
-  void theCallingThreadsAreTakenByTheirIds() {
-    java.util.Map<Long, Long> byThread = java.util.Map.of(1L, 10L, 2L, 20L, 3L, 30L);
-    assertEquals(java.util.Map.of(1L, 10L, 3L, 30L),
-        Interleaved.only(byThread, java.util.Set.of(1L, 3L, 4L)));
-  }
-
-  @Test
   void aThreadThatEndsDuringARoundNeverMakesItNegative() {
     // Thread 1 ran on; thread 2 ended in the round (its time is gone); thread 3 started in it.
     java.util.Map<Long, Long> before = java.util.Map.of(1L, 1_000L, 2L, 5_000_000L);
