@@ -2,8 +2,12 @@ package io.restsdk.core;
 
 import static java.util.Objects.requireNonNull;
 
+import io.restsdk.core.internal.Json;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.net.URI;
 import java.util.function.Function;
@@ -359,18 +363,26 @@ public final class AsyncResource<T> {
     // Read here, on the caller's thread: later pages are requested from the HTTP client's.
     ConditionalLayer.Partition p = sync.client().conditional.partition();
     CompletableFuture<Void> done = new CompletableFuture<>();
-    fetchAll(first, action, c, p, done);
+    fetchAll(first, action, c, p, done, Thread.currentThread());
     return Exchange.unwrapped(done, c);
   }
 
-  /** Fetches the page of {@code f}, hands over its items, then the next page, until the last. */
+  /**
+   * Fetches the page of {@code f}, hands over its items, then the next page, until the last.
+   *
+   * @param caller the thread that called {@link #forEach}, for the first page (null after): a
+   *     fetch that completed before its continuation was attached would otherwise run the action
+   *     on it, inside {@code forEach}
+   */
   private void fetchAll(Pages.Fetch f, Consumer<? super T> action, Cancellation c,
-      ConditionalLayer.Partition p, CompletableFuture<Void> done) {
+      ConditionalLayer.Partition p, CompletableFuture<Void> done, @Nullable Thread caller) {
     if (c.isCancelled()) {
       done.cancel(false);
       return;
     }
-    f.exchange().cancellation(c).partition(p).runAsync().whenComplete((r, error) -> {
+    CompletableFuture<ApiResponse<Json.Doc>> fetch =
+        f.exchange().cancellation(c).partition(p).runAsync();
+    BiConsumer<ApiResponse<Json.Doc>, Throwable> onPage = (r, error) -> {
       if (error != null) {
         done.completeExceptionally(Exchange.unwrap(error));
         return;
@@ -391,8 +403,32 @@ public final class AsyncResource<T> {
         return;
       }
       if (next == null) done.complete(null);
-      else fetchAll(next, action, c, p, done);
-    });
+      else fetchAll(next, action, c, p, done, null);
+    };
+    if (caller == null) {
+      fetch.whenComplete(onPage);
+    } else {
+      fetch.whenCompleteAsync(onPage, offThread(caller, sync.client().okHttp.dispatcher()
+          .executorService()));
+    }
+  }
+
+  /**
+   * Runs a task where it is handed over, unless that is on {@code caller}: then on
+   * {@code executor} (or, should it refuse, where it is after all).
+   */
+  static Executor offThread(Thread caller, Executor executor) {
+    return task -> {
+      if (Thread.currentThread() != caller) {
+        task.run();
+        return;
+      }
+      try {
+        executor.execute(task);
+      } catch (RejectedExecutionException e) {
+        task.run(); // the client is closing: the walk still ends, with the page's outcome
+      }
+    };
   }
 
   private Exchange<T> exchange(ApiRequest request, Cancellation c) {

@@ -70,12 +70,45 @@ class PagingAsyncTest extends ClientTest {
   void forEachDoesNotWaitForTheNetworkAndSeesEveryItemInOrder() throws Exception {
     threePages();
     List<String> seen = new CopyOnWriteArrayList<>();
-    CompletableFuture<Void> f = books().async().forEach(Query.of(), b -> seen.add(b.title()));
+    List<Thread> ranOn = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> f = books().async().forEach(Query.of(), b -> {
+      seen.add(b.title());
+      ranOn.add(Thread.currentThread());
+    });
     assertTrue(secondAsked.await(5, TimeUnit.SECONDS));
     assertFalse(f.isDone(), "page 2 is not answered yet: nothing blocks the caller");
     releaseSecond.countDown();
     Mode.join(f);
     assertEquals(List.of("one", "one2", "two", "two2", "three", "three2"), seen);
+    assertFalse(ranOn.contains(Thread.currentThread()), "the action never runs on the caller");
+  }
+
+  /**
+   * A first page answered before {@code forEach} attached its continuation would run the action
+   * on the caller, inside {@code forEach}: such a continuation goes to the client's executor.
+   */
+  @Test
+  void aContinuationHandedOverOnTheCallerGoesToTheExecutor() throws Exception {
+    Thread caller = Thread.currentThread();
+    List<Runnable> queued = new CopyOnWriteArrayList<>();
+    AtomicReference<Thread> ran = new AtomicReference<>();
+    java.util.concurrent.Executor off = AsyncResource.offThread(caller, queued::add);
+
+    off.execute(() -> ran.set(Thread.currentThread()));
+    assertEquals(1, queued.size(), "queued, not run on the caller");
+    assertEquals(null, ran.get());
+
+    Thread other = new Thread(() -> off.execute(() -> ran.set(Thread.currentThread())));
+    other.start();
+    other.join(5_000);
+    assertSame(other, ran.get(), "on any other thread it runs where it is handed over");
+    assertEquals(1, queued.size());
+
+    java.util.concurrent.Executor refusing = AsyncResource.offThread(caller, task -> {
+      throw new java.util.concurrent.RejectedExecutionException("shut down");
+    });
+    refusing.execute(() -> ran.set(Thread.currentThread()));
+    assertSame(caller, ran.get(), "an executor that refuses (a closing client): run all the same");
   }
 
   @Test
