@@ -52,7 +52,7 @@ final class Exchange<T> {
   /** The async operation this exchange belongs to; null: one of its own. */
   private @Nullable Cancellation cancellation;
   /** Redirects, Location and origins of the call: shared by every exchange of one call. */
-  private LocationFollower follow = new LocationFollower();
+  private final LocationFollower follow;
   /** The operation's cache partition; null: read it when the first hop is built. */
   private ConditionalLayer.@Nullable Partition partition;
   /** The route of the call's events: the request's own, else the resource's collection. */
@@ -67,9 +67,16 @@ final class Exchange<T> {
   /** {@code route}: the collection path of the resource the call is made through, or null. */
   Exchange(RestClient client, @Nullable String route, ApiRequest request,
       java.lang.reflect.Type type) {
+    this(client, route, request, type, new LocationFollower());
+  }
+
+  /** An exchange of a call already under way, whose redirects and origins {@code follow} keeps. */
+  private Exchange(RestClient client, @Nullable String route, ApiRequest request,
+      java.lang.reflect.Type type, LocationFollower follow) {
     this.client = client;
     this.request = request;
     this.type = type;
+    this.follow = follow;
     this.route = request.route() != null ? request.route()
         : route != null ? route : Observation.NO_ROUTE;
   }
@@ -129,11 +136,10 @@ final class Exchange<T> {
 
   /** The exchange for the next request of this call (a redirect, the GET of Location). */
   Exchange<T> follower(ApiRequest next, boolean needBody, boolean bypassCache) {
-    Exchange<T> e = new Exchange<>(client, route, next, type);
+    Exchange<T> e = new Exchange<>(client, route, next, type, follow);
     e.needBody = needBody;
     e.bypassCache = bypassCache;
     e.cancellation = cancellation;
-    e.follow = follow;
     e.partition = partition;
     return e;
   }
@@ -562,8 +568,7 @@ final class Exchange<T> {
   }
 
   private Hop<ApiResponse<T>> regetHop(Ctx ctx) {
-    Exchange<T> again = new Exchange<>(client, route, request, type);
-    again.follow = follow;
+    Exchange<T> again = new Exchange<>(client, route, request, type, follow);
     again.needBody = needBody;
     again.bypassCache = true;
     again.partition = partition;
