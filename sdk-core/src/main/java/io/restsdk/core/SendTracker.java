@@ -120,8 +120,9 @@ final class SendTracker extends EventListener {
     }
 
     /**
-     * {@code current} wrapped, unless it is already ours (a derived client's); null for a client
-     * of the SDK's own, which has no other listener.
+     * {@code current}, the factory the client had, wrapped, unless it is already ours (a derived
+     * client's). {@code current} is null for a client of the SDK's own, which has no other
+     * listener.
      */
     static EventListener.Factory wrap(EventListener.@Nullable Factory current) {
       return current instanceof Factory ? current : new Factory(current);
