@@ -107,14 +107,16 @@ final class ConditionalLayer {
 
   /** Adds {@code If-None-Match} and {@code If-Match}, the caller's or the cache's. */
   Validators addValidators(Request.Builder b, ApiRequest request, String method,
-      @Nullable CacheKey key, boolean bypassCache) {
+      @Nullable CacheKey key, boolean bypassCache, boolean justEvicted) {
     CachedResponse revalidating = null;
     ETag ifMatch = null;
     if (request.ifNoneMatchValue() != null) {
       b.header("If-None-Match", request.ifNoneMatchValue());
     } else if (key != null && method.equals("GET") && !bypassCache
         && !callerValidates(request)) {
-      revalidating = cache.lookup(key);
+      // A URL this call evicted a moment ago (the Location of its 201) holds nothing: a miss
+      // without the lookup.
+      revalidating = justEvicted ? cache.missed() : cache.lookup(key);
       if (revalidating == null) tell(CallListener.CacheEventKind.MISS);
       // An entry stored for a request without a header its Vary names does not answer one
       // that carries it (RFC 9111 §4.1: absent matches only absent).

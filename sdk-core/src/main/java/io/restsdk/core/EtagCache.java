@@ -97,6 +97,12 @@ public final class EtagCache {
     return r;
   }
 
+  /** A lookup known to miss (its URL was just evicted): counted as one, without the store. */
+  @Nullable CachedResponse missed() {
+    if (store != null) misses.increment();
+    return null;
+  }
+
   @Nullable CachedResponse peek(CacheKey key) {
     return store == null ? null : store.get(key);
   }

@@ -49,6 +49,8 @@ final class Exchange<T> {
   private boolean needBody;
   /** Skip the cache for reads: modify's re-read after a 412. */
   private boolean bypassCache;
+  /** The URL was evicted by this call a moment ago (a 201's Location): no entry to look up. */
+  private boolean justEvicted;
   /** The async operation this exchange belongs to; null: one of its own. */
   private @Nullable Cancellation cancellation;
   /** Redirects, Location and origins of the call: shared by every exchange of one call. */
@@ -142,6 +144,12 @@ final class Exchange<T> {
     e.cancellation = cancellation;
     e.partition = partition;
     return e;
+  }
+
+  /** Marks this exchange's URL as one its call just evicted from the ETag cache. */
+  Exchange<T> justEvicted() {
+    this.justEvicted = true;
+    return this;
   }
 
   /** Makes this exchange use the cache partition its operation read when it started. */
@@ -351,7 +359,7 @@ final class Exchange<T> {
     if (partition == null) partition = client.conditional.partition();
     CacheKey key = client.conditional.key(url, secrets, accept, partition);
     ConditionalLayer.Validators sentValidators =
-        client.conditional.addValidators(b, request, method, key, bypassCache);
+        client.conditional.addValidators(b, request, method, key, bypassCache, justEvicted);
     Ctx ctx = new Ctx(method, url, shownUrl, key, sentValidators.revalidating(),
         sentValidators.ifMatch(), secrets);
     Request sent = b.build();

@@ -203,7 +203,7 @@ final class LocationFollower {
     visited = null;
     // The caller's headers go along (Accept, an API key); credentials by OriginPolicy.
     ApiRequest get = ApiRequest.locationGet(uri, location, ex.request());
-    Hop<ApiResponse<T>> read = ex.follower(get, true, false)
+    Hop<ApiResponse<T>> read = ex.follower(get, true, false).justEvicted()
         .kind(CallListener.AttemptKind.LOCATION).firstHop().map(r -> {
       if (r instanceof ApiResponse.Ok<T> ok) {
         Entity<T> e = ok.entity();

@@ -119,6 +119,29 @@ class EtagCacheTest extends ClientTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
+  void aCreatedResourcesReadIsAMissThatStoresEvenWhereItsUrlWasCachedBefore(Mode mode)
+      throws Exception {
+    server.enqueue(json(200, BOOK, "\"old\""));
+    server.enqueue(new MockResponse.Builder().code(201).addHeader("Location", "books/7").build());
+    server.enqueue(json(200, "{\"title\":\"Emma\",\"author\":\"A\"}", "\"new\""));
+    server.enqueue(new MockResponse.Builder().code(304).addHeader("ETag", "\"new\"").build());
+    mode.get(books(), "7"); // an earlier resource at the URL the create will name
+    Entity<Book> created = mode.create(books(), new Book("Emma", "A"));
+    Entity<Book> again = mode.getEntity(books(), "7");
+    take();
+    take();
+    assertNull(take().getHeaders().get("If-None-Match"), "the create evicted the old entry");
+    assertEquals("\"new\"", take().getHeaders().get("If-None-Match"));
+    assertTrue(again.revalidated());
+    assertEquals(created.body(), again.body());
+    EtagCache.Stats s = client.etagCache().stats();
+    assertEquals(2, s.misses(), "the first GET and the created resource's read");
+    assertEquals(2, s.stores());
+    assertEquals(1, s.hits());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
   void preconditionFailedEvictsTheStaleEntry(Mode mode) throws Exception {
     server.enqueue(json(200, BOOK, "\"v1\""));
     server.enqueue(status(412));
