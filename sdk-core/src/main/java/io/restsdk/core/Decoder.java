@@ -56,8 +56,8 @@ final class Decoder {
     Hal.Decoded<T> d = decode(client, type, body, headers, base, status, method, shownUrl,
         scrubber);
     T value = d.value();
-    // mayKeep again: a 304 may just have shown that values of this type do not qualify
-    if (value != null && memo.mayKeep(type)) memo.put(body, type, d);
+    // mayKeep again after a 304's get, which may just have shown that the type does not qualify
+    if (value != null && (!revalidated || memo.mayKeep(type))) memo.put(body, type, d);
     return d;
   }
 
