@@ -22,7 +22,7 @@ final class RetryAfterShield {
 
   /** Above OkHttp's follow-ups: the renamed header comes back. */
   static Response restore(Response r) {
-    if (r.header(HIDDEN) == null) return r;
+    if (r.code() != 503 || r.header(HIDDEN) == null) return r; // only a 503's was hidden
     return rename(r, HIDDEN, "Retry-After");
   }
 
