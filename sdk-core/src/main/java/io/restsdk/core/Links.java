@@ -139,11 +139,13 @@ public final class Links {
    * header never fails the call it came with.
    */
   static Links fromHeaders(Headers headers, HttpUrl base) {
-    List<String> values = headers.values("Link");
-    if (values.isEmpty()) return EMPTY;
-    List<Link> out = new ArrayList<>();
-    for (String value : values) parseHeader(value, base, out);
-    return out.isEmpty() ? EMPTY : new Links(Collections.unmodifiableList(out));
+    List<Link> out = null;
+    for (int i = 0, n = headers.size(); i < n; i++) { // no list of values for the usual none
+      if (!headers.name(i).equalsIgnoreCase("Link")) continue;
+      if (out == null) out = new ArrayList<>();
+      parseHeader(headers.value(i), base, out);
+    }
+    return out == null || out.isEmpty() ? EMPTY : new Links(Collections.unmodifiableList(out));
   }
 
   private static void parseHeader(String value, HttpUrl base, List<Link> out) {

@@ -15,6 +15,12 @@ public final class MediaTypes {
    * parameters, compared without parsing (and so without allocating).
    */
   public static boolean isPlainJson(String header) {
+    if (header.startsWith("application/json")) { // the usual spelling: no case to fold
+      int n = header.length();
+      int i = 16;
+      while (i < n && isSpace(header.charAt(i))) i++;
+      if (i == n || header.charAt(i) == ';') return true;
+    }
     int end = header.indexOf(';');
     if (end < 0) end = header.length();
     int start = 0;
