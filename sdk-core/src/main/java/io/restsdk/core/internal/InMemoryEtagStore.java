@@ -60,24 +60,23 @@ public final class InMemoryEtagStore implements EtagStore {
   @Override
   public void put(CacheKey key, CachedResponse response) {
     String url = key.url();
-    if (response.weight() + url.length() > maxBytes) {
+    long weight = response.weight(); // sums the headers' lengths: once
+    if (weight + url.length() > maxBytes) {
       invalidate(url); // too large to keep: never leave an older body behind
       return;
     }
     Variant variant = new Variant(key.principal(), key.accept());
+    Variants now = new Variants(url, variant, response, weight); // the usual case: one per URL
     Stripe s = stripe(url);
     long grown;
     synchronized (s) {
-      Variants old = s.byUrl.get(url);
-      Variants now;
-      if (old == null || old.byVariant.size() == 1 && old.byVariant.containsKey(variant)) {
-        now = new Variants(url, variant, response); // the usual case: one per URL
-      } else {
+      Variants old = s.byUrl.put(url, now); // one lookup where the URL had no other variant
+      if (old != null && !(old.byVariant.size() == 1 && old.byVariant.containsKey(variant))) {
         Map<Variant, CachedResponse> m = new HashMap<>(old.byVariant);
         m.put(variant, response);
         now = new Variants(url, m);
+        s.byUrl.put(url, now);
       }
-      s.byUrl.put(url, now);
       grown = now.weight - (old == null ? 0 : old.weight);
     }
     bytes.add(grown);
@@ -179,9 +178,9 @@ public final class InMemoryEtagStore implements EtagStore {
     long used = System.nanoTime(); // written and read under the stripe's monitor
 
     /** The one variant of a URL. */
-    Variants(String url, Variant variant, CachedResponse response) {
+    Variants(String url, Variant variant, CachedResponse response, long responseWeight) {
       this.byVariant = Map.of(variant, response);
-      this.weight = url.length() + 32L + response.weight();
+      this.weight = url.length() + 32L + responseWeight;
     }
 
     Variants(String url, Map<Variant, CachedResponse> byVariant) {
