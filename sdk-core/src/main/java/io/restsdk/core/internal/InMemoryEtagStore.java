@@ -156,6 +156,9 @@ public final class InMemoryEtagStore implements EtagStore {
   /** One stripe: its URLs' entries, least recently used first. */
   private static final class Stripe {
     final LinkedHashMap<String, Variants> byUrl = new LinkedHashMap<>(16, 0.75f, true);
+    // 64 bytes after the lock word and the map: stripes allocated one after the other do not
+    // share a cache line, so threads locking different stripes do not take it from each other
+    long p0, p1, p2, p3, p4, p5, p6, p7;
   }
 
   /** Equality written out: a record's generated one goes through a method handle per call. */
