@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,9 +20,11 @@ import org.jspecify.annotations.Nullable;
  * monitor, held for one lookup or store, so that threads reading other URLs do not wait on each
  * other. The bytes held are counted across stripes; a store that takes them over the budget
  * evicts, before it returns, the least recently used entry of all (the oldest of the stripes'
- * oldest) until they fit again. A lookup or store costs one monitor and one hash lookup: no read
- * or write buffers and no maintenance, which in a general-purpose concurrent cache costs more per
- * write than the rest of a small request.
+ * oldest) until they fit again. Each stripe remembers when its oldest entry was last used, and
+ * is locked to read it again only when its entries changed since, so that in a full store an
+ * eviction takes one or two monitors besides the store's own, not all sixteen. A lookup or store
+ * costs one monitor and one hash lookup: no read or write buffers and no maintenance, which in a
+ * general-purpose concurrent cache costs more per write than the rest of a small request.
  *
  * <pre>{@code
  * EtagStore store = new InMemoryEtagStore(32L << 20);
@@ -38,11 +41,18 @@ public final class InMemoryEtagStore implements EtagStore {
   /** The bytes held: a sum of cells, so that threads storing at once do not contend on one. */
   private final LongAdder bytes = new LongAdder();
   private final LongAdder evictions = new LongAdder();
+  private final LongSupplier clock;
 
   /** A store holding at most {@code maxBytes} (body bytes + headers + overhead). */
   public InMemoryEtagStore(long maxBytes) {
+    this(maxBytes, System::nanoTime);
+  }
+
+  /** As {@link #InMemoryEtagStore(long)}, with the clock that orders uses (tests tick it). */
+  InMemoryEtagStore(long maxBytes, LongSupplier clock) {
     if (maxBytes <= 0) throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
     this.maxBytes = maxBytes;
+    this.clock = clock;
     for (int i = 0; i < STRIPES; i++) stripes[i] = new Stripe();
   }
 
@@ -52,7 +62,8 @@ public final class InMemoryEtagStore implements EtagStore {
     synchronized (s) {
       Variants v = s.byUrl.get(key.url()); // moves it to the most recently used end
       if (v == null) return null;
-      v.used = System.nanoTime();
+      v.used = clock.getAsLong();
+      s.changed();
       return v.byVariant.get(new Variant(key.principal(), key.accept()));
     }
   }
@@ -66,15 +77,17 @@ public final class InMemoryEtagStore implements EtagStore {
       return;
     }
     Variant variant = new Variant(key.principal(), key.accept());
-    Variants now = new Variants(url, variant, response, weight); // the usual case: one per URL
+    // the usual case: one variant per URL
+    Variants now = new Variants(url, variant, response, weight, clock.getAsLong());
     Stripe s = stripe(url);
     long grown;
     synchronized (s) {
       Variants old = s.byUrl.put(url, now); // one lookup where the URL had no other variant
+      s.changed();
       if (old != null && !(old.byVariant.size() == 1 && old.byVariant.containsKey(variant))) {
         Map<Variant, CachedResponse> m = new HashMap<>(old.byVariant);
         m.put(variant, response);
-        now = new Variants(url, m);
+        now = new Variants(url, m, now.used);
         s.byUrl.put(url, now);
       }
       grown = now.weight - (old == null ? 0 : old.weight);
@@ -83,21 +96,27 @@ public final class InMemoryEtagStore implements EtagStore {
     if (grown > 0 && bytes.sum() > maxBytes) evict();
   }
 
-  /** Evicts the least recently used entry of all until the bytes fit the budget. */
+  /**
+   * Evicts the least recently used entry of all until the bytes fit the budget. Each stripe
+   * remembers when its oldest entry was last used; only a stripe whose entries changed since is
+   * locked to read it again, so that an eviction in a full store takes one or two monitors, not
+   * all sixteen.
+   */
   private void evict() {
     while (bytes.sum() > maxBytes) {
       Stripe oldest = null;
-      long oldestUse = Long.MAX_VALUE;
+      long oldestUse = 0;
       for (Stripe s : stripes) {
-        synchronized (s) {
-          Iterator<Variants> it = s.byUrl.values().iterator();
-          if (it.hasNext()) {
-            long used = it.next().used;
-            if (oldest == null || used - oldestUse < 0) {
-              oldest = s;
-              oldestUse = used;
-            }
+        if (s.changed) {
+          synchronized (s) {
+            s.readOldest();
           }
+        }
+        if (!s.hasOldest) continue;
+        long used = s.oldestUse;
+        if (oldest == null || used - oldestUse < 0) {
+          oldest = s;
+          oldestUse = used;
         }
       }
       if (oldest == null) return; // nothing left: another thread emptied the store
@@ -109,6 +128,7 @@ public final class InMemoryEtagStore implements EtagStore {
           bytes.add(-v.weight);
           evictions.increment();
         }
+        oldest.changed(); // read again on the next pass, emptied or not
       }
     }
   }
@@ -119,6 +139,7 @@ public final class InMemoryEtagStore implements EtagStore {
     Variants v;
     synchronized (s) {
       v = s.byUrl.remove(url);
+      if (v != null) s.changed();
     }
     if (v != null) bytes.add(-v.weight);
   }
@@ -130,6 +151,7 @@ public final class InMemoryEtagStore implements EtagStore {
       synchronized (s) {
         for (Variants v : s.byUrl.values()) freed += v.weight;
         s.byUrl.clear();
+        s.changed();
       }
       bytes.add(-freed);
     }
@@ -156,6 +178,29 @@ public final class InMemoryEtagStore implements EtagStore {
   /** One stripe: its URLs' entries, least recently used first. */
   private static final class Stripe {
     final LinkedHashMap<String, Variants> byUrl = new LinkedHashMap<>(16, 0.75f, true);
+    /** Set under the monitor when the entries change: oldestUse is to be read again. */
+    volatile boolean changed;
+    /** Whether the stripe held an entry when oldestUse was read; read without the monitor. */
+    volatile boolean hasOldest;
+    /** When the least recently used entry was last used, as of the last read. */
+    volatile long oldestUse;
+
+    void changed() {
+      if (!changed) changed = true;
+    }
+
+    /** Under the monitor: reads when the oldest entry was last used. */
+    void readOldest() {
+      changed = false;
+      Iterator<Variants> it = byUrl.values().iterator();
+      if (it.hasNext()) {
+        oldestUse = it.next().used;
+        hasOldest = true;
+      } else {
+        hasOldest = false;
+      }
+    }
+
     // 64 bytes after the lock word and the map: stripes allocated one after the other do not
     // share a cache line, so threads locking different stripes do not take it from each other
     long p0, p1, p2, p3, p4, p5, p6, p7;
@@ -178,15 +223,18 @@ public final class InMemoryEtagStore implements EtagStore {
   private static final class Variants {
     final Map<Variant, CachedResponse> byVariant;
     final long weight;
-    long used = System.nanoTime(); // written and read under the stripe's monitor
+    long used; // written and read under the stripe's monitor
 
     /** The one variant of a URL. */
-    Variants(String url, Variant variant, CachedResponse response, long responseWeight) {
+    Variants(String url, Variant variant, CachedResponse response, long responseWeight,
+        long used) {
+      this.used = used;
       this.byVariant = Map.of(variant, response);
       this.weight = url.length() + 32L + responseWeight;
     }
 
-    Variants(String url, Map<Variant, CachedResponse> byVariant) {
+    Variants(String url, Map<Variant, CachedResponse> byVariant, long used) {
+      this.used = used;
       this.byVariant = Map.copyOf(byVariant);
       long w = url.length() + 32L;
       for (CachedResponse r : byVariant.values()) w += r.weight();

@@ -150,6 +150,77 @@ class InMemoryEtagStoreTest {
     assertTrue(store.bytesInUse() <= 20 * one, "bytes " + store.bytesInUse());
   }
 
+  @Test
+  void threadsFillingAFullStoreAtOnceLoseNoEntryAndKeepTheBudget() throws Exception {
+    long one = URL.length() + 8 + 32 + body("t0-0000", 200).weight();
+    InMemoryEtagStore store = new InMemoryEtagStore(50 * one);
+    int threads = 4;
+    int each = 2000;
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int id = t;
+        done.add(pool.submit(() -> {
+          start.await();
+          for (int i = 0; i < each; i++) {
+            String name = String.format("t%d-%04d", id, i);
+            store.put(new CacheKey(URL + "/" + name, "p", "j"), body(name, 200));
+            if (i > 0) store.get(new CacheKey(URL + String.format("/t%d-%04d", id, i - 1), "p", "j"));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : done) f.get();
+    } finally {
+      pool.shutdownNow();
+    }
+    long held = store.bytesInUse() / one;
+    assertEquals(0, store.bytesInUse() % one, "whole entries only: " + store.bytesInUse());
+    assertTrue(held <= 50 && held >= 40, "held " + held);
+    assertEquals(threads * each - held, store.evictionCount(), "every store is held or evicted");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5})
+  void aFullStoreKeepsTheMostRecentlyUsedAcrossStripesThroughManyEvictions(long seed) {
+    // Forty URLs spread over the sixteen stripes, room for ten: every store past the first ten
+    // evicts. Reads, stores and invalidations in a random order, on a clock that ticks once per
+    // use; a model LRU says which must be left.
+    long one = URL.length() + 3 + 32 + body("v00", 1000).weight();
+    java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
+    InMemoryEtagStore store = new InMemoryEtagStore(10 * one + one / 2, ticks::incrementAndGet);
+    java.util.LinkedHashMap<Integer, Boolean> model = new java.util.LinkedHashMap<>(16, 0.75f, true);
+    java.util.Random random = new java.util.Random(seed);
+    long evicted = 0;
+    for (int op = 0; op < 3000; op++) {
+      int i = random.nextInt(40);
+      int what = random.nextInt(10);
+      if (what < 4) {
+        boolean held = store.get(fixedKey(i)) != null;
+        assertEquals(model.get(i) != null, held, "op " + op + ": get " + i);
+      } else if (what < 9) {
+        store.put(fixedKey(i), body(String.format("v%02d", i), 1000));
+        model.put(i, true);
+        if (model.size() > 10) {
+          model.remove(model.keySet().iterator().next());
+          evicted++;
+        }
+      } else {
+        store.invalidate(fixedKey(i).url());
+        model.remove(i);
+      }
+      assertTrue(store.bytesInUse() <= 10 * one + one / 2, "op " + op);
+    }
+    assertEquals(evicted, store.evictionCount());
+    assertEquals(model.size() * one, store.bytesInUse());
+  }
+
+  private static CacheKey fixedKey(int i) {
+    return new CacheKey(URL + String.format("/%02d", i), "p", "j");
+  }
+
   private static CacheKey key(int i) {
     return new CacheKey(URL + "/" + i, "p", "j");
   }
