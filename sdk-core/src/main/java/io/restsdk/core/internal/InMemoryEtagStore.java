@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
@@ -38,8 +39,11 @@ public final class InMemoryEtagStore implements EtagStore {
 
   private final long maxBytes;
   private final Stripe[] stripes = new Stripe[STRIPES];
-  /** The bytes held: a sum of cells, so that threads storing at once do not contend on one. */
-  private final LongAdder bytes = new LongAdder();
+  /**
+   * The bytes held. One counter, not a {@code LongAdder}: every store that grows the store reads
+   * the total, and a sum of cells would read every cell that other threads write.
+   */
+  private final AtomicLong bytes = new AtomicLong();
   private final LongAdder evictions = new LongAdder();
   private final LongSupplier clock;
 
@@ -92,8 +96,8 @@ public final class InMemoryEtagStore implements EtagStore {
       }
       grown = now.weight - (old == null ? 0 : old.weight);
     }
-    bytes.add(grown);
-    if (grown > 0 && bytes.sum() > maxBytes) evict();
+    long held = bytes.addAndGet(grown);
+    if (grown > 0 && held > maxBytes) evict();
   }
 
   /**
@@ -103,7 +107,7 @@ public final class InMemoryEtagStore implements EtagStore {
    * all sixteen.
    */
   private void evict() {
-    while (bytes.sum() > maxBytes) {
+    while (bytes.get() > maxBytes) {
       Stripe oldest = null;
       long oldestUse = 0;
       for (Stripe s : stripes) {
@@ -125,7 +129,7 @@ public final class InMemoryEtagStore implements EtagStore {
         if (it.hasNext()) {
           Variants v = it.next();
           it.remove();
-          bytes.add(-v.weight);
+          bytes.addAndGet(-v.weight);
           evictions.increment();
         }
         oldest.changed(); // read again on the next pass, emptied or not
@@ -141,7 +145,7 @@ public final class InMemoryEtagStore implements EtagStore {
       v = s.byUrl.remove(url);
       if (v != null) s.changed();
     }
-    if (v != null) bytes.add(-v.weight);
+    if (v != null) bytes.addAndGet(-v.weight);
   }
 
   @Override
@@ -153,13 +157,13 @@ public final class InMemoryEtagStore implements EtagStore {
         s.byUrl.clear();
         s.changed();
       }
-      bytes.add(-freed);
+      bytes.addAndGet(-freed);
     }
   }
 
   @Override
   public long bytesInUse() {
-    return bytes.sum();
+    return bytes.get();
   }
 
   @Override
