@@ -68,7 +68,7 @@ public final class InMemoryEtagStore implements EtagStore {
       if (v == null) return null;
       v.used = clock.getAsLong();
       s.changed();
-      return v.byVariant.get(new Variant(key.principal(), key.accept()));
+      return v.of(key.principal(), key.accept());
     }
   }
 
@@ -80,17 +80,17 @@ public final class InMemoryEtagStore implements EtagStore {
       invalidate(url); // too large to keep: never leave an older body behind
       return;
     }
-    Variant variant = new Variant(key.principal(), key.accept());
     // the usual case: one variant per URL
-    Variants now = new Variants(url, variant, response, weight, clock.getAsLong());
+    Variants now = new Variants(url, key.principal(), key.accept(), response, weight,
+        clock.getAsLong());
     Stripe s = stripe(url);
     long grown;
     synchronized (s) {
       Variants old = s.byUrl.put(url, now); // one lookup where the URL had no other variant
       s.changed();
-      if (old != null && !(old.byVariant.size() == 1 && old.byVariant.containsKey(variant))) {
-        Map<Variant, CachedResponse> m = new HashMap<>(old.byVariant);
-        m.put(variant, response);
+      if (old != null && !old.isOnly(key.principal(), key.accept())) {
+        Map<Variant, CachedResponse> m = old.all();
+        m.put(new Variant(key.principal(), key.accept()), response);
         now = new Variants(url, m, now.used);
         s.byUrl.put(url, now);
       }
@@ -223,22 +223,54 @@ public final class InMemoryEtagStore implements EtagStore {
     }
   }
 
-  /** A URL's entry: its variants, their weight, and when it was last used (under its lock). */
+  /**
+   * A URL's entry: its variants, their weight, and when it was last used (under its lock). The
+   * usual one variant is held in fields, without a map or a key object.
+   */
   private static final class Variants {
-    final Map<Variant, CachedResponse> byVariant;
+    /** The one variant's principal and accept, or null when there are several. */
+    final @Nullable String principal;
+    final @Nullable String accept;
+    final @Nullable CachedResponse only;
+    /** Several variants, or null when there is one. */
+    final @Nullable Map<Variant, CachedResponse> byVariant;
     final long weight;
     long used; // written and read under the stripe's monitor
 
     /** The one variant of a URL. */
-    Variants(String url, Variant variant, CachedResponse response, long responseWeight,
-        long used) {
+    Variants(String url, String principal, String accept, CachedResponse response,
+        long responseWeight, long used) {
       this.used = used;
-      this.byVariant = Map.of(variant, response);
+      this.principal = principal;
+      this.accept = accept;
+      this.only = response;
+      this.byVariant = null;
       this.weight = url.length() + 32L + responseWeight;
+    }
+
+    @Nullable CachedResponse of(String principal, String accept) {
+      if (byVariant != null) return byVariant.get(new Variant(principal, accept));
+      return principal.equals(this.principal) && accept.equals(this.accept) ? only : null;
+    }
+
+    /** Whether this holds one variant, the one named. */
+    boolean isOnly(String principal, String accept) {
+      return byVariant == null && principal.equals(this.principal) && accept.equals(this.accept);
+    }
+
+    /** Every variant, in a new map. */
+    Map<Variant, CachedResponse> all() {
+      if (byVariant != null) return new HashMap<>(byVariant);
+      Map<Variant, CachedResponse> m = new HashMap<>();
+      m.put(new Variant(principal, accept), only);
+      return m;
     }
 
     Variants(String url, Map<Variant, CachedResponse> byVariant, long used) {
       this.used = used;
+      this.principal = null;
+      this.accept = null;
+      this.only = null;
       this.byVariant = Map.copyOf(byVariant);
       long w = url.length() + 32L;
       for (CachedResponse r : byVariant.values()) w += r.weight();
