@@ -10,13 +10,19 @@ import io.restsdk.core.CacheKey;
 import io.restsdk.core.CachedResponse;
 import io.restsdk.core.ETag;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 import okhttp3.Headers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class InMemoryEtagStoreTest {
   private static final String URL = "http://h/v1/books/1";
@@ -74,23 +80,9 @@ class InMemoryEtagStoreTest {
   void concurrentStoresOfOneUrlLeaveOneWholeEntry() throws Exception {
     InMemoryEtagStore store = new InMemoryEtagStore(1 << 20);
     CacheKey key = new CacheKey(URL, "p", "application/json");
-    int threads = 4;
-    CyclicBarrier start = new CyclicBarrier(threads);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int id = t;
-        done.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < 2000; i++) store.put(key, body(id + "-" + i, 500));
-          return null;
-        }));
-      }
-      for (Future<?> f : done) f.get();
-    } finally {
-      pool.shutdownNow();
-    }
+    together(4, id -> {
+      for (int i = 0; i < 2000; i++) store.put(key, body(id + "-" + i, 500));
+    });
     CachedResponse last = store.get(key);
     assertTrue(last != null && last.etag().opaqueTag().endsWith("-1999"), String.valueOf(last));
     store.put(key, body("single", 500));
@@ -156,43 +148,30 @@ class InMemoryEtagStoreTest {
     InMemoryEtagStore store = new InMemoryEtagStore(50 * one);
     int threads = 4;
     int each = 2000;
-    CyclicBarrier start = new CyclicBarrier(threads);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int id = t;
-        done.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < each; i++) {
-            String name = String.format("t%d-%04d", id, i);
-            store.put(new CacheKey(URL + "/" + name, "p", "j"), body(name, 200));
-            if (i > 0) store.get(new CacheKey(URL + String.format("/t%d-%04d", id, i - 1), "p", "j"));
-          }
-          return null;
-        }));
+    together(threads, id -> {
+      for (int i = 0; i < each; i++) {
+        String name = String.format("t%d-%04d", id, i);
+        store.put(new CacheKey(URL + "/" + name, "p", "j"), body(name, 200));
+        if (i > 0) store.get(new CacheKey(URL + String.format("/t%d-%04d", id, i - 1), "p", "j"));
       }
-      for (Future<?> f : done) f.get();
-    } finally {
-      pool.shutdownNow();
-    }
+    });
     long held = store.bytesInUse() / one;
     assertEquals(0, store.bytesInUse() % one, "whole entries only: " + store.bytesInUse());
     assertTrue(held <= 50 && held >= 40, "held " + held);
     assertEquals(threads * each - held, store.evictionCount(), "every store is held or evicted");
   }
 
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5})
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5})
   void aFullStoreKeepsTheMostRecentlyUsedAcrossStripesThroughManyEvictions(long seed) {
     // Forty URLs spread over the sixteen stripes, room for ten: every store past the first ten
     // evicts. Reads, stores and invalidations in a random order, on a clock that ticks once per
     // use; a model LRU says which must be left.
     long one = URL.length() + 3 + 32 + body("v00", 1000).weight();
-    java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
+    AtomicLong ticks = new AtomicLong();
     InMemoryEtagStore store = new InMemoryEtagStore(10 * one + one / 2, ticks::incrementAndGet);
-    java.util.LinkedHashMap<Integer, Boolean> model = new java.util.LinkedHashMap<>(16, 0.75f, true);
-    java.util.Random random = new java.util.Random(seed);
+    LinkedHashMap<Integer, Boolean> model = new LinkedHashMap<>(16, 0.75f, true);
+    Random random = new Random(seed);
     long evicted = 0;
     for (int op = 0; op < 3000; op++) {
       int i = random.nextInt(40);
@@ -215,6 +194,26 @@ class InMemoryEtagStoreTest {
     }
     assertEquals(evicted, store.evictionCount());
     assertEquals(model.size() * one, store.bytesInUse());
+  }
+
+  /** Runs {@code work} on {@code threads} threads that start together; fails if any fails. */
+  private static void together(int threads, IntConsumer work) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int id = t;
+        done.add(pool.submit(() -> {
+          start.await();
+          work.accept(id);
+          return null;
+        }));
+      }
+      for (Future<?> f : done) f.get();
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static CacheKey fixedKey(int i) {
